@@ -1,0 +1,27 @@
+"""Production: every secret from the environment, secure defaults, refuses to start without them."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.settings.base import *  # noqa: F403
+from cms.settings.env import env_bool, env_int, env_str
+
+DEBUG = False
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY or SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of at least 32 characters in production"
+    )
+if not DATABASE_URL:  # noqa: F405
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production")
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured("REDIS_URL must be set in production (cache and Celery broker)")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,0 +1,23 @@
+"""Settings for the test suite: real PostgreSQL and Redis, fast hashing, nothing sent."""
+
+import os
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tapestry")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+
+from cms.settings.base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+VAR_DIR = BASE_DIR / "var" / "test"  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "media"
+CACHES["default"]["KEY_PREFIX"] = f"tapestry-test-{os.getpid()}"  # noqa: F405
+CELERY_TASK_ALWAYS_EAGER = False
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

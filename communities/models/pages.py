@@ -1,0 +1,161 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.mixins import CommunityRootMixin
+from home.models import HeroImageMixin
+
+
+class CommunityIndexPage(Page):
+    """Lists the alliance's member communities."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["communities.CommunityPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "community index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = CommunityPage.objects.child_of(self).live().public()
+        return context
+
+
+class CommunityPage(CommunityRootMixin, HeroImageMixin, Page):
+    """One member township or subdistrict: the root of its own subtree, permissions and workflow."""
+
+    class Kind(models.TextChoices):
+        TOWN = "town", "Town"
+        SUBDISTRICT = "subdistrict", "Subdistrict"
+
+    local_name = models.CharField(
+        max_length=60, blank=True, help_text="Official Chinese name, e.g. 华漕镇."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    district = models.CharField(max_length=80, help_text="e.g. Minhang District.")
+    description = RichTextField(
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Who lives here and what the community offers international residents.",
+    )
+
+    centre_name = models.CharField("name", max_length=160, blank=True)
+    centre_address = models.CharField("address", max_length=255, blank=True)
+    centre_opening_hours = models.TextField(
+        "opening hours", blank=True, help_text="e.g. “Mon–Fri 9:00–17:00; Sat 9:00–12:00”."
+    )
+    centre_phone = models.CharField("phone", max_length=40, blank=True)
+    centre_email = models.EmailField("email", blank=True)
+    centre_latitude = models.DecimalField(
+        "latitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    centre_longitude = models.DecimalField(
+        "longitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+
+    parent_page_types = ["communities.CommunityIndexPage"]
+    subpage_types = ["articles.ArticleIndexPage", "articles.EventIndexPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("local_name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("district")]),
+        FieldPanel("description"),
+        *HeroImageMixin.hero_panels,
+    ]
+    centre_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("centre_name"),
+                FieldPanel("centre_address"),
+                FieldPanel("centre_opening_hours"),
+                FieldRowPanel([FieldPanel("centre_phone"), FieldPanel("centre_email")]),
+                FieldRowPanel([FieldPanel("centre_latitude"), FieldPanel("centre_longitude")]),
+            ],
+            heading="Community centre",
+        ),
+        InlinePanel("contacts", label="Contact", heading="Contacts"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(centre_panels, heading="Centre & contacts"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("local_name"),
+        index.SearchField("district"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = "community"
+        verbose_name_plural = "communities"
+
+    @property
+    def has_centre(self) -> bool:
+        return bool(self.centre_name)
+
+    def clean(self):
+        super().clean()
+        if (self.centre_latitude is None) != (self.centre_longitude is None):
+            raise ValidationError(
+                {"centre_longitude": "Give both latitude and longitude, or neither."}
+            )
+
+
+class CommunityContact(TranslatableMixin, Orderable):
+    """A person or desk residents can reach in the community."""
+
+    page = ParentalKey(CommunityPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, help_text="e.g. “International residents desk”.")
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "contact"
+        unique_together = [("translation_key", "locale")]
+
+    def clean(self):
+        super().clean()
+        if not self.phone and not self.email:
+            raise ValidationError("Give a phone number or an email address.")

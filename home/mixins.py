@@ -1,0 +1,40 @@
+"""Mixins shared by every page type: where a page belongs in the community tree."""
+
+from functools import cached_property
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, get_page_models
+
+
+def community_root_models() -> list[type[Page]]:
+    """Page models that mark the root of a community subtree."""
+    return [model for model in get_page_models() if getattr(model, "is_community_root", False)]
+
+
+class CommunityRootMixin:
+    """Marks a page type whose instances are the roots of a community's subtree.
+
+    Content apps below `communities/` find their community through this flag, so they never
+    import the community model itself.
+    """
+
+    is_community_root = True
+
+
+class CommunityMemberMixin:
+    """Gives a page its community: the nearest ancestor (or itself) marked as a community root."""
+
+    @cached_property
+    def community(self) -> Page | None:
+        root_types = ContentType.objects.get_for_models(*community_root_models()).values()
+        root = (
+            Page.objects.ancestor_of(self, inclusive=True)
+            .filter(content_type__in=list(root_types))
+            .order_by("-depth")
+            .first()
+        )
+        return root.specific if root else None
+
+    @property
+    def is_city_wide(self) -> bool:
+        return self.community is None

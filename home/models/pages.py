@@ -1,0 +1,26 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The root of one locale's tree. The English page is the source; translations are copies."""
+
+    intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="One or two sentences welcoming residents; frontends show it on the home screen.",
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "articles.EventIndexPage",
+        "communities.CommunityIndexPage",
+    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "home page"
