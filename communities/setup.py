@@ -157,7 +157,7 @@ class SetupReport:
 
     def add(self, what: str) -> None:
         self.created.append(what)
-        logger.info("created %s", what)
+        logger.debug("created %s", what)
 
 
 def locales_ensure(report: SetupReport) -> list[Locale]:
