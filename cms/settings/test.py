@@ -21,3 +21,4 @@ CACHES["default"]["KEY_PREFIX"] = f"tapestry-test-{os.getpid()}"  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
