@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -35,6 +36,7 @@ logger = logging.getLogger(__name__)
 COMMUNITIES_FILE = Path(__file__).resolve().parent / "data" / "communities.json"
 
 DESK_GROUP = "CNS Editorial Desk"
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 POLICY_REVIEWERS_GROUP = "Policy Reviewers"
 
 # Section titles of the skeleton, by locale. Missing strings fall back to English.
@@ -153,11 +155,16 @@ def communities_load(path: Path = COMMUNITIES_FILE) -> list[CommunityFacts]:
 
 @dataclass
 class SetupReport:
-    created: list[str] = field(default_factory=list)
+    """What a run changed, one line each; empty when everything was already in place."""
+
+    changes: list[str] = field(default_factory=list)
 
     def add(self, what: str) -> None:
-        self.created.append(what)
-        logger.debug("created %s", what)
+        self.change(f"created {what}")
+
+    def change(self, text: str) -> None:
+        self.changes.append(text)
+        logger.debug(text)
 
 
 def locales_ensure(report: SetupReport) -> list[Locale]:
@@ -371,6 +378,28 @@ def groups_ensure(report: SetupReport, home: HomePage, communities: list[Communi
 
     reviewers = _group_ensure(POLICY_REVIEWERS_GROUP, report)
     _grant_model_permissions(reviewers, access_admin + view_snippets)
+
+    wagtail_default_groups_retire(report, desk)
+
+
+def wagtail_default_groups_retire(report: SetupReport, desk: Group) -> None:
+    """Wagtail's migrations create "Editors" and "Moderators" with rights over the whole tree.
+
+    They would cut across the per-community boundary, so their page permissions go; the groups
+    themselves go when nobody is in them. The default "Moderators approval" task is handed to the
+    desk so that anything submitted to it can still be approved.
+    """
+    for task in GroupApprovalTask.objects.filter(groups__name="Moderators"):
+        if not task.groups.filter(pk=desk.pk).exists():
+            task.groups.add(desk)
+            report.change(f"made the desk approvers of task {task.name}")
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        deleted, _ = GroupPagePermission.objects.filter(group=group).delete()
+        if not group.user_set.exists():
+            group.delete()
+            report.change(f"removed Wagtail's default group {group.name}")
+        elif deleted:
+            report.change(f"removed the page permissions of Wagtail's default group {group.name}")
 
 
 def setup_tapestry() -> SetupReport:

@@ -10,12 +10,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        verbosity = options["verbosity"]
         report = setup_tapestry()
-        if report.created:
-            for item in report.created:
-                self.stdout.write(f"  created {item}")
-            self.stdout.write(
-                self.style.SUCCESS(f"Setup done: {len(report.created)} items created.")
-            )
-        else:
-            self.stdout.write(self.style.SUCCESS("Setup done: everything was already in place."))
+        if verbosity >= 2:
+            for change in report.changes:
+                self.stdout.write(f"  {change}")
+        if verbosity >= 1:
+            if report.changes:
+                summary = f"Setup done: {len(report.changes)} changes."
+            else:
+                summary = "Setup done: everything was already in place."
+            self.stdout.write(self.style.SUCCESS(summary))
