@@ -1,0 +1,121 @@
+"""Settings modules as a fresh process imports them, with only the environment given."""
+
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+GOOD_SECRET_KEY = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
+DATABASE_URL = "postgres://tapestry:secret@db.internal:5432/tapestry"
+REDIS_URL = "redis://redis.internal:6379/0"
+# Loads the settings (and nothing that needs a live database or Redis).
+LOAD_SETTINGS = (
+    "import django; from django.conf import settings; django.setup(); "
+    "print('DEBUG', settings.DEBUG); print('LANGUAGES', [c for c, _ in settings.LANGUAGES])"
+)
+
+
+def run_settings(module: str, tmp_path: Path, **environ: str) -> subprocess.CompletedProcess:
+    """Import `module` in a new interpreter whose environment holds only `environ`."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": module,
+        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        **environ,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
+        [sys.executable, "-c", LOAD_SETTINGS],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def production(tmp_path: Path, **environ: str) -> subprocess.CompletedProcess:
+    defaults = {"SECRET_KEY": GOOD_SECRET_KEY, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL}
+    environ = {**defaults, **environ}
+    return run_settings(
+        "cms.settings.production",
+        tmp_path,
+        **{name: value for name, value in environ.items() if value is not None},
+    )
+
+
+def test_production_starts_with_its_environment(tmp_path):
+    result = production(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG False" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = production(tmp_path, SECRET_KEY=None)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [
+        "",
+        "short-key",
+        "insecure-development-key-change-me",
+        "insecure-" + GOOD_SECRET_KEY,
+    ],
+    ids=["empty", "short", "development default", "insecure prefix"],
+)
+def test_production_refuses_a_weak_secret_key(tmp_path, secret_key):
+    result = production(tmp_path, SECRET_KEY=secret_key)
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["DATABASE_URL", "REDIS_URL"])
+def test_production_refuses_to_start_without_backing_services(tmp_path, missing):
+    result = production(tmp_path, **{missing: None})
+
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_makes_no_embedded_state(tmp_path):
+    production(tmp_path)
+
+    assert not (tmp_path / "var").exists()
+
+
+@pytest.mark.parametrize("locales", ["zh-hans,klingon", "en,fr", "xx"])
+def test_unknown_target_locale_is_refused(tmp_path, locales):
+    result = production(tmp_path, TAPESTRY_TARGET_LOCALES=locales)
+
+    assert result.returncode != 0
+    assert "TAPESTRY_TARGET_LOCALES" in result.stderr
+
+
+def test_target_locales_from_the_environment(tmp_path):
+    result = production(tmp_path, TAPESTRY_TARGET_LOCALES="zh-hans, ja")
+
+    assert result.returncode == 0, result.stderr
+    assert "LANGUAGES ['en', 'zh-hans', 'ja']" in result.stdout
+
+
+def test_embedded_default_needs_no_environment(tmp_path):
+    result = run_settings("cms.settings.dev", tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG True" in result.stdout
+    assert (tmp_path / "var" / "broker" / "queue").is_dir()
