@@ -63,4 +63,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a scratch virtualenv
 
 .PHONY: clean
 clean: ## Remove the embedded default's state (SQLite database, broker, cache, media)
-	rm -rf var media static
+	rm -rf var static

@@ -163,7 +163,7 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai", "UTC"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Let Django serve MEDIA_ROOT itself (small deployments); off when a proxy or CDN does it.
 TAPESTRY_SERVE_MEDIA = env_bool("TAPESTRY_SERVE_MEDIA", False)
 STORAGES = {
