@@ -24,7 +24,8 @@ venv: $(BIN)/.installed ## Create or refresh the virtualenv from the lock files
 
 .PHONY: run
 run: venv ## Migrate, load demo content, and run web + Celery worker + beat (embedded default unless DATABASE_URL/REDIS_URL)
-	$(BIN)/python manage.py migrate --no-input
+	@echo "Migrating the database..."
+	$(BIN)/python manage.py migrate --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	@echo ""
 	@echo "  Tapestry admin:  http://localhost:$(PORT)/admin/"
