@@ -11,29 +11,24 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.fields import coordinates_error, latitude_field, longitude_field
 from home.mixins import CommunityMemberMixin
-from home.models import HeroImageMixin
+from home.models import HeroImageMixin, SectionIndexPage
+from home.panels import page_tabs
 
 SHANGHAI_HELP = "Shanghai time (UTC+8)."
 
 
-class EventIndexPage(CommunityMemberMixin, Page):
+class EventIndexPage(SectionIndexPage):
     """Lists events: city-wide under the home page, or one community's under its page."""
 
-    intro = models.TextField(blank=True, max_length=500)
-
-    parent_page_types = ["home.HomePage", "communities.CommunityPage"]
     subpage_types = ["articles.EventPage"]
-    max_count_per_parent = 1
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = "event index page"
@@ -84,20 +79,8 @@ class EventPage(CommunityMemberMixin, HeroImageMixin, Page):
         max_length=160, help_text="e.g. “Huacao International Community Center, Hall 2”."
     )
     address = models.CharField(max_length=255)
-    latitude = models.DecimalField(
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     languages = models.JSONField(default=list, blank=True)
     price = models.DecimalField(
         "price (CNY)",
@@ -169,14 +152,7 @@ class EventPage(CommunityMemberMixin, HeroImageMixin, Page):
             [FieldPanel("organiser"), FieldPanel("contact_email")], heading="Organiser"
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(registration_panels, heading="Registration"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, Registration=registration_panels)
 
     search_fields = [
         *Page.search_fields,
@@ -219,8 +195,8 @@ class EventPage(CommunityMemberMixin, HeroImageMixin, Page):
                 )
             elif self.starts_at and self.registration_deadline > self.starts_at:
                 errors["registration_deadline"] = "Registration must close before the event starts."
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = "Give both latitude and longitude, or neither."
+        if coordinates := coordinates_error(self.latitude, self.longitude):
+            errors["longitude"] = coordinates
         unknown = set(self.languages or []) - {code for code, _name in settings.LANGUAGES}
         if unknown:
             errors["languages"] = f"Unknown language codes: {', '.join(sorted(unknown))}."

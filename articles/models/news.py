@@ -6,9 +6,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     HelpPanel,
     InlinePanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -16,18 +14,14 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.mixins import CommunityMemberMixin
-from home.models import HeroImageMixin
+from home.models import HeroImageMixin, SectionIndexPage
+from home.panels import page_tabs
 
 
-class ArticleIndexPage(CommunityMemberMixin, Page):
+class ArticleIndexPage(SectionIndexPage):
     """Lists articles: city-wide under the home page, or one community's under its page."""
 
-    intro = models.TextField(blank=True, max_length=500)
-
-    parent_page_types = ["home.HomePage", "communities.CommunityPage"]
     subpage_types = ["articles.ArticlePage"]
-    max_count_per_parent = 1
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = "article index page"
@@ -119,14 +113,7 @@ class ArticlePage(CommunityMemberMixin, HeroImageMixin, Page):
         FieldPanel("official_source_url"),
         PageChooserPanel("supersedes", "articles.ArticlePage"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(official_panels, heading="Policy & sources"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, **{"Policy & sources": official_panels})
 
     search_fields = [
         *Page.search_fields,

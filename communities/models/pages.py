@@ -1,7 +1,4 @@
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -9,15 +6,15 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.fields import coordinates_error, latitude_field, longitude_field
 from home.mixins import CommunityRootMixin
 from home.models import HeroImageMixin
+from home.panels import page_tabs
 
 
 class CommunityIndexPage(Page):
@@ -64,22 +61,8 @@ class CommunityPage(CommunityRootMixin, HeroImageMixin, Page):
     )
     centre_phone = models.CharField("phone", max_length=40, blank=True)
     centre_email = models.EmailField("email", blank=True)
-    centre_latitude = models.DecimalField(
-        "latitude",
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    centre_longitude = models.DecimalField(
-        "longitude",
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    centre_latitude = latitude_field("latitude")
+    centre_longitude = longitude_field("longitude")
 
     parent_page_types = ["communities.CommunityIndexPage"]
     subpage_types = ["articles.ArticleIndexPage", "articles.EventIndexPage"]
@@ -104,14 +87,7 @@ class CommunityPage(CommunityRootMixin, HeroImageMixin, Page):
         ),
         InlinePanel("contacts", label="Contact", heading="Contacts"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(centre_panels, heading="Centre & contacts"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, **{"Centre & contacts": centre_panels})
 
     search_fields = [
         *Page.search_fields,
@@ -131,10 +107,8 @@ class CommunityPage(CommunityRootMixin, HeroImageMixin, Page):
 
     def clean(self):
         super().clean()
-        if (self.centre_latitude is None) != (self.centre_longitude is None):
-            raise ValidationError(
-                {"centre_longitude": "Give both latitude and longitude, or neither."}
-            )
+        if coordinates := coordinates_error(self.centre_latitude, self.centre_longitude):
+            raise ValidationError({"centre_longitude": coordinates})
 
 
 class CommunityContact(TranslatableMixin, Orderable):

@@ -1,5 +1,5 @@
 from home.models.hero import HeroImageMixin
-from home.models.pages import HomePage
+from home.models.pages import HomePage, SectionIndexPage
 from home.models.settings import SiteSettings
 
-__all__ = ["HeroImageMixin", "HomePage", "SiteSettings"]
+__all__ = ["HeroImageMixin", "HomePage", "SectionIndexPage", "SiteSettings"]

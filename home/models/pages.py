@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.mixins import CommunityMemberMixin
+
 
 class HomePage(Page):
     """The root of one locale's tree. The English page is the source; translations are copies."""
@@ -24,3 +26,16 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+
+class SectionIndexPage(CommunityMemberMixin, Page):
+    """A section listing one kind of page: city-wide under a home page, or in a community."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    parent_page_types = ["home.HomePage", "communities.CommunityPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
