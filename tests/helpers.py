@@ -10,9 +10,11 @@ import itertools
 import json
 from collections.abc import Iterable
 
+import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -227,3 +229,10 @@ def translation_editor_props(html: str) -> dict | None:
     """The props of wagtail-localize's translation editor, if the response renders it."""
     editor = BeautifulSoup(html, "html.parser").find(class_="js-translation-editor")
     return json.loads(editor["data-props"]) if editor else None
+
+
+def errors_of(page) -> dict[str, list[str]]:
+    """The field errors `full_clean()` raises for the page (fails if it raises none)."""
+    with pytest.raises(ValidationError) as caught:
+        page.full_clean()
+    return caught.value.message_dict

@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from tests import helpers
 
@@ -18,12 +17,6 @@ def event():
     return helpers.event_create(helpers.community_events_index())
 
 
-def errors_of(page) -> dict[str, list[str]]:
-    with pytest.raises(ValidationError) as caught:
-        page.full_clean()
-    return caught.value.message_dict
-
-
 def test_a_plain_event_is_valid(event):
     event.full_clean()
 
@@ -32,21 +25,21 @@ def test_a_plain_event_is_valid(event):
 def test_event_must_end_after_it_starts(event, offset):
     event.ends_at = event.starts_at + offset
 
-    assert set(errors_of(event)) == {"ends_at"}
+    assert set(helpers.errors_of(event)) == {"ends_at"}
 
 
 def test_deadline_without_registration_is_refused(event):
     event.registration_required = False
     event.registration_deadline = event.starts_at - 24 * HOUR
 
-    assert set(errors_of(event)) == {"registration_deadline"}
+    assert set(helpers.errors_of(event)) == {"registration_deadline"}
 
 
 def test_deadline_after_start_is_refused(event):
     event.registration_required = True
     event.registration_deadline = event.starts_at + HOUR
 
-    assert set(errors_of(event)) == {"registration_deadline"}
+    assert set(helpers.errors_of(event)) == {"registration_deadline"}
 
 
 def test_deadline_before_start_with_registration_is_accepted(event):
@@ -71,7 +64,7 @@ def test_half_a_coordinate_is_refused(event, latitude, longitude):
     event.latitude = latitude
     event.longitude = longitude
 
-    assert "longitude" in errors_of(event)
+    assert "longitude" in helpers.errors_of(event)
 
 
 def test_both_coordinates_are_accepted(event):
@@ -85,13 +78,13 @@ def test_coordinates_out_of_range_are_refused(event):
     event.latitude = Decimal("91")
     event.longitude = Decimal("121.3")
 
-    assert "latitude" in errors_of(event)
+    assert "latitude" in helpers.errors_of(event)
 
 
 def test_unknown_language_code_is_refused(event):
     event.languages = ["en", "zh-hans", "klingon"]
 
-    errors = errors_of(event)
+    errors = helpers.errors_of(event)
 
     assert set(errors) == {"languages"}
     assert "klingon" in errors["languages"][0]
@@ -106,7 +99,7 @@ def test_known_language_codes_are_accepted(event):
 def test_negative_price_is_refused(event):
     event.price = Decimal("-1")
 
-    assert "price" in errors_of(event)
+    assert "price" in helpers.errors_of(event)
 
 
 def test_empty_price_is_free(event):

@@ -18,12 +18,6 @@ def article():
     return helpers.article_create(helpers.community_news_index())
 
 
-def errors_of(page) -> dict[str, list[str]]:
-    with pytest.raises(ValidationError) as caught:
-        page.full_clean()
-    return caught.value.message_dict
-
-
 def test_a_plain_news_article_is_valid(article):
     article.full_clean()
 
@@ -32,7 +26,7 @@ def test_a_plain_news_article_is_valid(article):
 def test_official_kinds_need_a_bureau_and_effective_date(article, kind):
     article.kind = kind
 
-    errors = errors_of(article)
+    errors = helpers.errors_of(article)
 
     assert set(errors) == {"bureau", "effective_from"}
 
@@ -50,7 +44,7 @@ def test_official_kind_with_bureau_but_no_date(article):
     article.kind = ArticlePage.Kind.POLICY
     article.bureau = helpers.bureau_create()
 
-    assert set(errors_of(article)) == {"effective_from"}
+    assert set(helpers.errors_of(article)) == {"effective_from"}
 
 
 @pytest.mark.parametrize(
@@ -66,7 +60,7 @@ def test_expiry_before_effective_date_is_refused(article):
     article.effective_from = EFFECTIVE
     article.expires_on = EFFECTIVE - datetime.timedelta(days=1)
 
-    assert set(errors_of(article)) == {"expires_on"}
+    assert set(helpers.errors_of(article)) == {"expires_on"}
 
 
 def test_expiry_on_the_effective_date_is_accepted(article):
@@ -79,13 +73,13 @@ def test_expiry_on_the_effective_date_is_accepted(article):
 def test_an_article_cannot_supersede_itself(article):
     article.supersedes = article
 
-    assert set(errors_of(article)) == {"supersedes"}
+    assert set(helpers.errors_of(article)) == {"supersedes"}
 
 
 def test_only_an_article_can_be_superseded(article):
     article.supersedes = helpers.city_news_index()
 
-    assert set(errors_of(article)) == {"supersedes"}
+    assert set(helpers.errors_of(article)) == {"supersedes"}
 
 
 def test_superseding_another_article_is_accepted(article):
