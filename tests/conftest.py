@@ -1,5 +1,10 @@
+import json
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Site
 
 
 @pytest.fixture(scope="session")
@@ -7,3 +12,42 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the tree `setup_tapestry` builds (locales, skeleton, groups)."""
     with django_db_blocker.unblock():
         call_command("setup_tapestry", verbosity=0)
+
+
+def _database_snapshot() -> str:
+    """Every row, serialized as Django's test runner does, content types first.
+
+    Loading a page builds it through Page.__init__, which looks its content type up (and would
+    create a new one if the original were not loaded yet).
+    """
+    rows = json.loads(connection.creation.serialize_db_to_string())
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+@pytest.fixture(scope="module")
+def database_restored(django_db_setup, django_db_blocker):
+    """Put back, for the modules that follow, what a transactional test's final flush removes.
+
+    A module whose tests commit (transactional tests, live servers, real workers) opts in with
+    `pytestmark = pytest.mark.usefixtures("database_restored")`.
+
+    The flush empties every table: the setup tree and the rows that Wagtail's and
+    wagtail-localize's data migrations created alike. A snapshot taken before the test is loaded
+    back after it, with the same primary keys.
+    """
+    with django_db_blocker.unblock():
+        snapshot = _database_snapshot()
+    yield
+    with django_db_blocker.unblock():
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,  # sequences stay ahead of every restored key
+            verbosity=0,
+        )
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(snapshot)
+        ContentType.objects.clear_cache()
+        Site.clear_site_root_paths_cache()

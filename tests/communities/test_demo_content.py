@@ -4,7 +4,6 @@ The command commits as it goes (as in real life), so the test is transactional; 
 emptied when it ends, and the module puts back what was there for the tests that follow.
 """
 
-import json
 import re
 from collections import defaultdict
 from io import StringIO
@@ -12,12 +11,10 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, Revision
 
 from articles.models import ArticlePage, Bureau, EventPage, Topic
 from communities.demo.images import COLLECTION_NAME
@@ -30,40 +27,7 @@ UNTRANSLATED_NOTICES = {"yichuan-road-subdistrict", "xujing-town"}
 BODY_BLOCKS = {"paragraph", "heading", "quote", "call_to_action", "faq", "table", "image"}
 
 
-def _database_snapshot() -> str:
-    """Every row, serialized as Django's test runner does, content types first.
-
-    Loading a page builds it through Page.__init__, which looks its content type up (and would
-    create a new one if the original were not loaded yet).
-    """
-    rows = json.loads(connection.creation.serialize_db_to_string())
-    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    return json.dumps(rows)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _database_restored(django_db_setup, django_db_blocker):
-    """Put back, for the tests that follow, what the transactional test's final flush removes.
-
-    The flush empties every table: the setup tree and the rows that Wagtail's and
-    wagtail-localize's data migrations created alike. A snapshot taken before the test is loaded
-    back after it, with the same primary keys.
-    """
-    with django_db_blocker.unblock():
-        snapshot = _database_snapshot()
-    yield
-    with django_db_blocker.unblock():
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,  # sequences stay ahead of every restored key
-            verbosity=0,
-        )
-        ContentType.objects.clear_cache()
-        connection.creation.deserialize_db_from_string(snapshot)
-        ContentType.objects.clear_cache()
-        Site.clear_site_root_paths_cache()
+pytestmark = pytest.mark.usefixtures("database_restored")
 
 
 @pytest.fixture
