@@ -1,0 +1,157 @@
+"""Read-side queries for articles, events and their snippets, as the public may see them."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageQuerySet
+
+from articles.models import ArticlePage, ArticlePageTopic, EventPage, Topic
+from home.selectors import pages_localized, pages_visible, path_in_any
+
+# "published" is when the source page was first published: a translation published later
+# keeps its article's place in lists (see `published_annotate`).
+ARTICLE_ORDERS = {
+    "newest": ("-published", "-pk"),
+    "oldest": ("published", "pk"),
+    "title": ("title", "pk"),
+    "urgent_first": ("-priority_rank", "-published", "-pk"),
+}
+EVENT_ORDERS = {
+    "starts_soonest": ("starts_at", "pk"),
+    "starts_latest": ("-starts_at", "-pk"),
+    "newest": ("-published", "-pk"),
+    "title": ("title", "pk"),
+}
+
+
+def published_annotate(queryset: PageQuerySet, source: Locale) -> PageQuerySet:
+    """Annotate `published`: the source version's first publication (else the page's own)."""
+    source_published = Page.objects.filter(
+        locale=source, translation_key=OuterRef("translation_key")
+    ).values("first_published_at")[:1]
+    return queryset.annotate(
+        published=Coalesce(Subquery(source_published), F("first_published_at"))
+    )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where content is read from: the requested locale, the source locale, and optionally the
+    tree paths of one community's copies (see `home.selectors.community_root_paths`)."""
+
+    locale: Locale
+    source: Locale
+    community_paths: tuple[str, ...] | None = None
+
+    def community_filter(self) -> Q | None:
+        if self.community_paths is None:
+            return None
+        return path_in_any(self.community_paths)
+
+
+def _scoped(queryset: PageQuerySet, scope: Scope) -> PageQuerySet:
+    queryset = pages_localized(pages_visible(queryset), scope.locale, scope.source)
+    if (community := scope.community_filter()) is not None:
+        queryset = queryset.filter(community)
+    return queryset
+
+
+def articles_select(
+    scope: Scope,
+    *,
+    kind: str | None = None,
+    topic: str | None = None,
+    published_after: datetime | None = None,
+    published_before: datetime | None = None,
+    ids: list[int] | None = None,
+    order: str = "newest",
+) -> PageQuerySet:
+    """Live articles in `scope`, filtered; `topic` is a topic slug in any locale."""
+    queryset = published_annotate(_scoped(ArticlePage.objects.all(), scope), scope.source)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if topic:
+        topic_keys = Topic.objects.filter(slug=topic).values("translation_key")
+        linked = ArticlePageTopic.objects.filter(
+            page=OuterRef("pk"), topic__translation_key__in=topic_keys
+        )
+        queryset = queryset.filter(Exists(linked))
+    if published_after:
+        queryset = queryset.filter(published__gte=published_after)
+    if published_before:
+        queryset = queryset.filter(published__lt=published_before)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    if order == "urgent_first":
+        urgent = When(priority=ArticlePage.Priority.URGENT, then=Value(1))
+        queryset = queryset.annotate(
+            priority_rank=Case(urgent, default=Value(0), output_field=IntegerField())
+        )
+    return queryset.order_by(*ARTICLE_ORDERS[order])
+
+
+def events_select(
+    scope: Scope,
+    *,
+    category: str | None = None,
+    starts_after: datetime | None = None,
+    starts_before: datetime | None = None,
+    upcoming: bool | None = None,
+    order: str = "starts_soonest",
+    now: datetime | None = None,
+) -> PageQuerySet:
+    """Live events in `scope`. `upcoming` means not yet over (true) or already over (false)."""
+    queryset = published_annotate(_scoped(EventPage.objects.all(), scope), scope.source)
+    if category:
+        queryset = queryset.filter(category=category)
+    if starts_after:
+        queryset = queryset.filter(starts_at__gte=starts_after)
+    if starts_before:
+        queryset = queryset.filter(starts_at__lt=starts_before)
+    if upcoming is not None:
+        now = now or timezone.now()
+        queryset = (
+            queryset.filter(ends_at__gte=now) if upcoming else queryset.filter(ends_at__lt=now)
+        )
+    return queryset.order_by(*EVENT_ORDERS[order])
+
+
+def snippets_localized(model, locale: Locale, source: Locale) -> QuerySet:
+    """Live snippets in `locale`, with the source version standing in for missing translations."""
+    live = model.objects.filter(live=True)
+    if locale.pk == source.pk:
+        return live.filter(locale=source)
+    translated = model.objects.filter(
+        live=True, locale=locale, translation_key=OuterRef("translation_key")
+    )
+    return live.filter(Q(locale=locale) | (Q(locale=source) & ~Exists(translated)))
+
+
+def topics_select(locale: Locale, source: Locale) -> QuerySet:
+    return snippets_localized(Topic, locale, source).order_by("name", "pk")
+
+
+def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
+    """Live snippets by translation key, in `locale` where translated, else the source version."""
+    found: dict = {}
+    rows = model.objects.filter(
+        live=True, translation_key__in=set(keys), locale__in=[locale, source]
+    )
+    for snippet in rows:
+        if snippet.translation_key not in found or snippet.locale_id == locale.pk:
+            found[snippet.translation_key] = snippet
+    return found
