@@ -21,6 +21,7 @@ from home.fields import coordinates_error, latitude_field, longitude_field
 from home.mixins import CommunityMemberMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
+from home.preview import HeadlessPreviewMixin
 
 SHANGHAI_HELP = "Shanghai time (UTC+8)."
 
@@ -59,7 +60,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(CommunityMemberMixin, HeroImageMixin, Page):
+class EventPage(HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page):
     """An offline community event: celebration, family activity, forum, seminar or class."""
 
     class Category(models.TextChoices):

@@ -16,6 +16,7 @@ from home.blocks import BodyStreamBlock
 from home.mixins import CommunityMemberMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
+from home.preview import HeadlessPreviewMixin
 
 
 class ArticleIndexPage(SectionIndexPage):
@@ -34,7 +35,7 @@ class ArticleIndexPage(SectionIndexPage):
         return context
 
 
-class ArticlePage(CommunityMemberMixin, HeroImageMixin, Page):
+class ArticlePage(HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page):
     """News, policy updates, assistance programmes, guides, stories and notices."""
 
     class Kind(models.TextChoices):

@@ -15,9 +15,10 @@ from home.fields import coordinates_error, latitude_field, longitude_field
 from home.mixins import CommunityRootMixin
 from home.models import HeroImageMixin
 from home.panels import page_tabs
+from home.preview import HeadlessPreviewMixin
 
 
-class CommunityIndexPage(Page):
+class CommunityIndexPage(HeadlessPreviewMixin, Page):
     """Lists the alliance's member communities."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -36,7 +37,7 @@ class CommunityIndexPage(Page):
         return context
 
 
-class CommunityPage(CommunityRootMixin, HeroImageMixin, Page):
+class CommunityPage(HeadlessPreviewMixin, CommunityRootMixin, HeroImageMixin, Page):
     """One member township or subdistrict: the root of its own subtree, permissions and workflow."""
 
     class Kind(models.TextChoices):

@@ -4,9 +4,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.mixins import CommunityMemberMixin
+from home.preview import HeadlessPreviewMixin
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     """The root of one locale's tree. The English page is the source; translations are copies."""
 
     intro = models.TextField(
@@ -28,7 +29,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class SectionIndexPage(CommunityMemberMixin, Page):
+class SectionIndexPage(HeadlessPreviewMixin, CommunityMemberMixin, Page):
     """A section listing one kind of page: city-wide under a home page, or in a community."""
 
     intro = models.TextField(blank=True, max_length=500)
