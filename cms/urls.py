@@ -4,16 +4,20 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
-from graphene_django.views import GraphQLView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz
+from schema.view import TapestryGraphQLView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("graphql/", csrf_exempt(GraphQLView.as_view(graphiql=settings.DEBUG)), name="graphql"),
+    path(
+        "graphql/",
+        csrf_exempt(TapestryGraphQLView.as_view(graphiql=settings.DEBUG)),
+        name="graphql",
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,11 +2,16 @@
 
 import graphene
 
+from schema.articles.schema import ArticleQueries
+from schema.communities.schema import CommunityQueries
+from schema.core.blocks import ALL_BLOCK_TYPES
+from schema.core.pages import PAGE_TYPES
+from schema.pages.schema import PageQueries
 from schema.site.schema import SiteQueries
 
 
-class Query(SiteQueries, graphene.ObjectType):
+class Query(SiteQueries, CommunityQueries, ArticleQueries, PageQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+schema = graphene.Schema(query=Query, types=[*ALL_BLOCK_TYPES, *PAGE_TYPES.values()])

@@ -200,6 +200,39 @@ WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
 
 GRAPHENE = {"SCHEMA": "schema.schema.schema"}
 
+# GraphQL API limits (the README explains each one).
+TAPESTRY_GRAPHQL_DEFAULT_PAGE_SIZE = 20
+TAPESTRY_GRAPHQL_MAX_PAGE_SIZE = 100
+TAPESTRY_GRAPHQL_MAX_DEPTH = env_int("TAPESTRY_GRAPHQL_MAX_DEPTH", 10)
+TAPESTRY_GRAPHQL_MAX_COST = env_int("TAPESTRY_GRAPHQL_MAX_COST", 5000)
+TAPESTRY_GRAPHQL_MAX_TOKENS = env_int("TAPESTRY_GRAPHQL_MAX_TOKENS", 2000)
+TAPESTRY_GRAPHQL_MAX_QUERY_LENGTH = env_int("TAPESTRY_GRAPHQL_MAX_QUERY_LENGTH", 20000)
+TAPESTRY_GRAPHQL_MAX_ALIASES = env_int("TAPESTRY_GRAPHQL_MAX_ALIASES", 20)
+TAPESTRY_GRAPHQL_INTROSPECTION = env_bool("TAPESTRY_GRAPHQL_INTROSPECTION", False)
+# Extra cost of fields that do more work than a row read ("Type.field": cost).
+TAPESTRY_GRAPHQL_COST_MAP = {
+    "Query.search": 10,
+    "Query.preview": 5,
+    "Article.bodyHtml": 5,
+    "Event.bodyHtml": 5,
+    "Community.descriptionHtml": 2,
+    "Image.rendition": 2,
+    "Image.srcset": 3,
+    "EmbedBlock.html": 5,
+}
+# Named image sizes: the only renditions the API hands out (Wagtail filter specs).
+TAPESTRY_IMAGE_SIZES = {
+    "THUMBNAIL": "fill-400x225",
+    "SQUARE": "fill-400x400",
+    "SMALL": "width-480",
+    "MEDIUM": "width-960",
+    "LARGE": "width-1600",
+}
+# Headless preview: the admin's Preview opens this frontend URL with ?token=...; empty shows
+# the token and the query to run in Tapestry itself.
+TAPESTRY_PREVIEW_URL = env_str("TAPESTRY_PREVIEW_URL", "")
+TAPESTRY_PREVIEW_TTL_SECONDS = env_int("TAPESTRY_PREVIEW_TTL_SECONDS", 600)
+
 # Celery. The embedded default uses kombu's filesystem transport in VAR_DIR.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
 if CELERY_BROKER_URL == "filesystem://":

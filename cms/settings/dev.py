@@ -10,3 +10,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # runserver serves static files itself in development.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+TAPESTRY_GRAPHQL_INTROSPECTION = env_bool("TAPESTRY_GRAPHQL_INTROSPECTION", True)

@@ -22,3 +22,4 @@ CELERY_TASK_ALWAYS_EAGER = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+TAPESTRY_GRAPHQL_INTROSPECTION = True

@@ -1,0 +1,123 @@
+"""Images: the original's facts, and renditions in named sizes only (no free filter specs)."""
+
+from dataclasses import dataclass
+
+import graphene
+from django.conf import settings
+
+ImageSize = graphene.Enum(
+    "ImageSize",
+    [(name, name) for name in settings.TAPESTRY_IMAGE_SIZES],
+    description="Named rendition sizes: "
+    + ", ".join(f"`{name}` ({spec})" for name, spec in settings.TAPESTRY_IMAGE_SIZES.items())
+    + ".",
+)
+
+
+@dataclass(frozen=True)
+class ImageValue:
+    """An image as used in one place, with the alt text that place gives it."""
+
+    image: object
+    alt: str
+
+
+def absolute(info, url: str) -> str:
+    if url.startswith("/") and not url.startswith("//"):
+        return info.context.build_absolute_uri(url)
+    return url
+
+
+def srcset_specs() -> list[str]:
+    """The width-based sizes, narrowest first: the candidates of a `srcset`."""
+    specs = [spec for spec in settings.TAPESTRY_IMAGE_SIZES.values() if spec.startswith("width-")]
+    return sorted(specs, key=lambda spec: int(spec.removeprefix("width-")))
+
+
+class FocalPoint(graphene.ObjectType):
+    x = graphene.Int(required=True)
+    y = graphene.Int(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+
+class Rendition(graphene.ObjectType):
+    url = graphene.String(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+
+class Image(graphene.ObjectType):
+    """An image from the library, with the alt text of the place it is used in."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    url = graphene.String(required=True, description="The original file.")
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+    alt = graphene.String(required=True, description="Alt text; empty when decorative.")
+    focal_point = graphene.Field(FocalPoint)
+    rendition = graphene.Field(
+        Rendition, size=graphene.Argument(ImageSize, required=True), required=True
+    )
+    srcset = graphene.String(
+        required=True, description="`url 480w, ...` over the width-based named sizes."
+    )
+
+    @staticmethod
+    def resolve_id(root: ImageValue, info):
+        return root.image.pk
+
+    @staticmethod
+    def resolve_title(root: ImageValue, info):
+        return root.image.title
+
+    @staticmethod
+    def resolve_url(root: ImageValue, info):
+        return absolute(info, root.image.file.url)
+
+    @staticmethod
+    def resolve_width(root: ImageValue, info):
+        return root.image.width
+
+    @staticmethod
+    def resolve_height(root: ImageValue, info):
+        return root.image.height
+
+    @staticmethod
+    def resolve_alt(root: ImageValue, info):
+        return root.alt
+
+    @staticmethod
+    def resolve_focal_point(root: ImageValue, info):
+        image = root.image
+        if image.focal_point_x is None:
+            return None
+        return FocalPoint(
+            x=image.focal_point_x,
+            y=image.focal_point_y,
+            width=image.focal_point_width,
+            height=image.focal_point_height,
+        )
+
+    @staticmethod
+    def resolve_rendition(root: ImageValue, info, size):
+        name = size.value if hasattr(size, "value") else size
+        rendition = root.image.get_rendition(settings.TAPESTRY_IMAGE_SIZES[name])
+        return Rendition(
+            url=absolute(info, rendition.url), width=rendition.width, height=rendition.height
+        )
+
+    @staticmethod
+    def resolve_srcset(root: ImageValue, info):
+        specs = srcset_specs()
+        renditions = root.image.get_renditions(*specs)
+        return ", ".join(
+            f"{absolute(info, renditions[spec].url)} {renditions[spec].width}w" for spec in specs
+        )
+
+
+def image_value(image, alt: str | None = None) -> ImageValue | None:
+    if image is None:
+        return None
+    return ImageValue(image=image, alt=alt if alt is not None else (image.description or ""))
