@@ -1,0 +1,143 @@
+"""SQL queries per request do not grow with the number of items listed.
+
+Each list loads what its nodes need (hero images with renditions, topics, community,
+translations, breadcrumbs) for the whole page of items at once. Renditions are made on the first
+request (as on a live site); the counts are taken once they exist.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage
+from home.translation import translation_create
+from tests.helpers import (
+    HUACAO,
+    JINQIAO,
+    article_create,
+    community_events_index,
+    community_news_index,
+    event_create,
+    image_create,
+    locale,
+)
+from tests.schema.conftest import topic_create, topic_link
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_FIELDS = """
+    id title slug urlPath summary kind priority firstPublishedAt locale isFallback
+    heroImage { alt url rendition(size: THUMBNAIL) { url width height } srcset }
+    topics { name slug }
+    bureau { name }
+    community { title slug urlPath heroImage { alt } }
+    translations { locale status urlPath }
+    breadcrumbs { title urlPath }
+"""
+ARTICLES = (
+    "query($first: Int!, $locale: String) { articles(first: $first, locale: $locale) { totalCount"
+    " edges { cursor node {" + ARTICLE_FIELDS + "} } pageInfo { hasNextPage endCursor } } }"
+)
+COMMUNITY = (
+    'query($first: Int!, $locale: String) { community(slug: "huacao-town", locale: $locale) {'
+    " title heroImage { alt } articles(first: $first) { totalCount edges { node {"
+    + ARTICLE_FIELDS
+    + "} } } events(first: $first) { totalCount edges { node { title startsAt"
+    " heroImage { rendition(size: SMALL) { url } } community { slug } translations { locale } }"
+    " } } } }"
+)
+COMMUNITIES = (
+    'query($first: Int!) { communities(first: $first, locale: "zh-hans") { edges { node {'
+    " title slug isFallback heroImage { alt rendition(size: SMALL) { url } } centre { name }"
+    " contacts { name } translations { locale status } breadcrumbs { title } } } } }"
+)
+
+
+@pytest.fixture
+def many(media):
+    """60 articles (two communities, images, two topics each, a third translated into zh-hans)
+    and 12 events in Huacao."""
+    images = [image_create(title=f"Picture {number}") for number in range(3)]
+    topics = [topic_create("Visas", zh="签证"), topic_create("Housing", zh="住房")]
+    zh = locale("zh-hans")
+    for number in range(60):
+        index = community_news_index(HUACAO if number % 2 else JINQIAO)
+        article = article_create(
+            index,
+            title=f"Article {number}",
+            hero_image=images[number % 3],
+            hero_image_alt="A picture",
+            kind=ArticlePage.Kind.NEWS,
+        )
+        topic_link(article, *topics)
+        article.save_revision().publish()
+        if number % 3 == 0:
+            translation_create(
+                instance=article, locale=zh, strings={f"Article {number}": f"文章{number}"}
+            )
+    for number in range(12):
+        event_create(
+            community_events_index(HUACAO),
+            publish=True,
+            title=f"Event {number}",
+            hero_image=images[0],
+            hero_image_alt="A picture",
+        )
+
+
+def queries_for(gql, query: str, variables: dict) -> int:
+    gql.data(query, variables)  # warm: renditions are created on first use
+    with CaptureQueriesContext(connection) as captured:
+        data = gql.data(query, variables)
+    assert data
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("code", ["en", "zh-hans"])
+def test_articles_cost_the_same_for_5_and_50(gql, many, code, django_assert_max_num_queries):
+    few = queries_for(gql, ARTICLES, {"first": 5, "locale": code})
+    lots = queries_for(gql, ARTICLES, {"first": 50, "locale": code})
+
+    assert lots == few
+    with django_assert_max_num_queries(25):
+        body = gql.data(ARTICLES, {"first": 50, "locale": code})
+    nodes = [edge["node"] for edge in body["articles"]["edges"]]
+    assert len(nodes) == 50
+    assert all(node["heroImage"]["rendition"]["url"] for node in nodes)
+    assert all(len(node["topics"]) == 2 for node in nodes)
+    assert all(node["community"]["slug"] in {HUACAO, JINQIAO} for node in nodes)
+    if code == "zh-hans":
+        assert {node["isFallback"] for node in nodes} == {True, False}
+
+
+def test_community_with_articles_and_events_costs_the_same_for_5_and_50(gql, many):
+    few = queries_for(gql, COMMUNITY, {"first": 5, "locale": "zh-hans"})
+    lots = queries_for(gql, COMMUNITY, {"first": 50, "locale": "zh-hans"})
+
+    assert lots == few
+    community = gql.data(COMMUNITY, {"first": 50, "locale": "zh-hans"})["community"]
+    assert community["articles"]["totalCount"] == 30
+    assert len(community["events"]["edges"]) == 12
+
+
+def test_communities_cost_the_same_for_2_and_9(gql, many):
+    assert queries_for(gql, COMMUNITIES, {"first": 2}) == queries_for(
+        gql, COMMUNITIES, {"first": 9}
+    )
+
+
+def test_page_by_path_is_a_fixed_number_of_queries(gql, many, django_assert_max_num_queries):
+    query = (
+        'query($path: String!) { page(path: $path, locale: "zh-hans") { title breadcrumbs { title }'
+        " translations { locale status } community { title }"
+        " ... on Article { heroImage { rendition(size: LARGE) { url } } topics { name }"
+        " bodyHtml } } }"
+    )
+    article = ArticlePage.objects.filter(locale__language_code="en", title="Article 3").get()
+    path = f"/communities/{HUACAO}/news/{article.slug}/"
+    gql.data(query, {"path": path})
+
+    with django_assert_max_num_queries(20):
+        page = gql.data(query, {"path": path})["page"]
+
+    assert page["title"] == "文章3"
