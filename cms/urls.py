@@ -21,6 +21,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("residents/", include("communities.resident_urls")),
 ]
 
 if settings.DEBUG:

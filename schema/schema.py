@@ -3,6 +3,7 @@
 import graphene
 
 from schema.articles.schema import ArticleQueries
+from schema.communities.mutations import CommunityMutations
 from schema.communities.schema import CommunityQueries
 from schema.core.blocks import ALL_BLOCK_TYPES
 from schema.core.pages import PAGE_TYPES
@@ -14,4 +15,10 @@ class Query(SiteQueries, CommunityQueries, ArticleQueries, PageQueries, graphene
     pass
 
 
-schema = graphene.Schema(query=Query, types=[*ALL_BLOCK_TYPES, *PAGE_TYPES.values()])
+class Mutation(CommunityMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(
+    query=Query, mutation=Mutation, types=[*ALL_BLOCK_TYPES, *PAGE_TYPES.values()]
+)

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class TasksConfig(AppConfig):
     name = "tasks"
     verbose_name = "Background work"
+
+    def ready(self):
+        # Connects the receivers that enqueue residents' mails.
+        from tasks import residents  # noqa: F401

@@ -260,7 +260,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_IMPORTS = ["tasks.publishing"]
+CELERY_IMPORTS = ["tasks.publishing", "tasks.residents"]
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "tasks.publishing.publish_scheduled",
@@ -282,3 +282,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Residents' mutations: rate limits per client IP and per email, as (requests, seconds).
+TAPESTRY_RATE_LIMITS = {
+    "registerForEvent": {"ip": (20, 3600), "email": (5, 3600)},
+    "cancelRegistration": {"ip": (30, 3600)},
+}
+TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False)
+# Links in residents' mails: the frontend's base URL, or Tapestry's own pages when empty.
+TAPESTRY_FRONTEND_URL = env_str("TAPESTRY_FRONTEND_URL", "")
+# Days after an event (or after feedback is closed) that residents' personal data is kept.
+TAPESTRY_PERSONAL_DATA_RETENTION_DAYS = env_int("TAPESTRY_PERSONAL_DATA_RETENTION_DAYS", 180)

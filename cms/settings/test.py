@@ -23,3 +23,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 TAPESTRY_GRAPHQL_INTROSPECTION = True
+# Tests share one client address; the rate limit tests set their own small limits.
+TAPESTRY_RATE_LIMITS = {
+    action: {kind: (10_000, window) for kind, (_count, window) in limits.items()}
+    for action, limits in TAPESTRY_RATE_LIMITS.items()  # noqa: F405
+}

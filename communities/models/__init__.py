@@ -1,3 +1,4 @@
 from communities.models.pages import CommunityContact, CommunityIndexPage, CommunityPage
+from communities.models.registrations import EventRegistration
 
-__all__ = ["CommunityContact", "CommunityIndexPage", "CommunityPage"]
+__all__ = ["CommunityContact", "CommunityIndexPage", "CommunityPage", "EventRegistration"]

@@ -1,7 +1,6 @@
 """Articles, events, their index pages, topics and bureaus."""
 
 import graphene
-from django.utils import timezone
 
 from articles.models import (
     ArticleIndexPage as ArticleIndexModel,
@@ -13,6 +12,7 @@ from articles.models import (
 from articles.models import (
     EventIndexPage as EventIndexModel,
 )
+from communities.registrations import registration_refusal
 from schema.core.batch import batch_of
 from schema.core.blocks import StreamBlock, body_blocks, body_html
 from schema.core.enums import choices_enum
@@ -170,8 +170,14 @@ class Event(HeroFields, BodyFields, graphene.ObjectType):
     )
     registration_open = graphene.Boolean(
         required=True,
-        description="Registration is required and the deadline (or the start) has not passed.",
+        description="The event takes registrations and neither its deadline nor its start has "
+        "passed (a full event still takes waitlist registrations).",
     )
+    spots_left = graphene.Int(
+        description="Seats not yet confirmed (null when capacity is unlimited); 0 means full: "
+        "new registrations join the waitlist."
+    )
+    waitlist_length = graphene.Int(required=True, description="Parties on the waitlist.")
     max_party_size = graphene.Int(required=True)
     organiser = graphene.String(required=True)
     contact_email = graphene.String(required=True)
@@ -208,10 +214,19 @@ class Event(HeroFields, BodyFields, graphene.ObjectType):
         return root.is_free
 
     @staticmethod
+    def resolve_spots_left(root, info):
+        if root.capacity is None:
+            return None
+        taken = batch_of(root, info).seats_of(root).confirmed_seats
+        return max(0, root.capacity - taken)
+
+    @staticmethod
+    def resolve_waitlist_length(root, info):
+        return batch_of(root, info).seats_of(root).waitlist_length
+
+    @staticmethod
     def resolve_registration_open(root, info):
-        if not root.registration_required:
-            return False
-        return timezone.now() < root.registration_closes_at
+        return registration_refusal(root) is None
 
 
 class IndexFields:

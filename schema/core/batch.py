@@ -16,8 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from articles.models import ArticlePageTopic, Bureau, Topic
+from articles.models import ArticlePageTopic, Bureau, EventPage, Topic
 from articles.selectors import snippets_for_keys
+from communities.registrations import Seats, seats_by_event_key
 from home.mixins import community_root_models
 from home.selectors import pages_visible
 from schema.core.locales import locale_get, source_get
@@ -161,6 +162,15 @@ class PageBatch:
         if image_id is None:
             return None
         return self._images.get(image_id)
+
+    # Event seats ---------------------------------------------------------------------------
+    @cached_property
+    def _seats(self) -> dict:
+        keys = {page.translation_key for page in self.pages if isinstance(page, EventPage)}
+        return seats_by_event_key(keys) if keys else {}
+
+    def seats_of(self, page) -> Seats:
+        return self._seats.get(page.translation_key, Seats(0, 0))
 
     # Topics and bureau (articles) ----------------------------------------------------------
     @cached_property
