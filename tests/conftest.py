@@ -6,6 +6,14 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
 
+from tests.helpers import GraphQL
+
+
+@pytest.fixture
+def gql(client) -> GraphQL:
+    """Posts GraphQL queries to /graphql/ as a frontend would."""
+    return GraphQL(client)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -236,3 +236,27 @@ def errors_of(page) -> dict[str, list[str]]:
     with pytest.raises(ValidationError) as caught:
         page.full_clean()
     return caught.value.message_dict
+
+
+class GraphQL:
+    def __init__(self, client):
+        self.client = client
+
+    def __call__(self, query: str, variables: dict | None = None, *, status: int = 200) -> dict:
+        response = self.client.post(
+            "/graphql/",
+            json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+        )
+        assert response.status_code == status, response.content
+        return response.json()
+
+    def data(self, query: str, variables: dict | None = None) -> dict:
+        body = self(query, variables)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    def errors(self, query: str, variables: dict | None = None) -> list[dict]:
+        body = self(query, variables)
+        assert body.get("errors"), body
+        return body["errors"]

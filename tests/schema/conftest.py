@@ -1,7 +1,6 @@
 """Fixtures for the GraphQL tests: a client that posts queries, and demo-like content."""
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
 import pytest
@@ -13,6 +12,7 @@ from home.translation import translation_create
 from tests.helpers import (
     HUACAO,
     JINQIAO,
+    GraphQL,  # noqa: F401 (kept importable from here)
     article_create,
     bureau_create,
     city_news_index,
@@ -23,35 +23,6 @@ from tests.helpers import (
     locale,
     unique,
 )
-
-
-class GraphQL:
-    def __init__(self, client):
-        self.client = client
-
-    def __call__(self, query: str, variables: dict | None = None, *, status: int = 200) -> dict:
-        response = self.client.post(
-            "/graphql/",
-            json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json",
-        )
-        assert response.status_code == status, response.content
-        return response.json()
-
-    def data(self, query: str, variables: dict | None = None) -> dict:
-        body = self(query, variables)
-        assert "errors" not in body, body["errors"]
-        return body["data"]
-
-    def errors(self, query: str, variables: dict | None = None) -> list[dict]:
-        body = self(query, variables)
-        assert body.get("errors"), body
-        return body["errors"]
-
-
-@pytest.fixture
-def gql(client) -> GraphQL:
-    return GraphQL(client)
 
 
 @pytest.fixture
