@@ -119,3 +119,42 @@ REGISTRATION = {
 
 def phrases(table: dict, locale: str) -> dict:
     return {**table["en"], **table.get(locale, {})}
+
+
+FEEDBACK = {
+    "en": {
+        "answered_subject": "Your feedback {reference} has an answer",
+        "answered": "Thank you for your feedback to {community}. Here is our answer:",
+        "status": "You can follow it with your status token on the service's website.",
+    },
+    "zh-hans": {
+        "answered_subject": "您的意见 {reference} 已有回复",
+        "answered": "感谢您向{community}提出意见。我们的回复如下：",
+        "status": "您可以在服务网站上用状态码查看处理进度。",
+    },
+    "ja": {
+        "answered_subject": "ご意見 {reference} への回答",
+        "answered": "{community}へのご意見ありがとうございます。回答は次のとおりです：",
+        "status": "サービスのサイトでステータスコードから進捗を確認できます。",
+    },
+    "ko": {
+        "answered_subject": "의견 {reference}에 대한 답변",
+        "answered": "{community}에 의견을 보내 주셔서 감사합니다. 답변은 다음과 같습니다:",
+        "status": "서비스 웹사이트에서 상태 코드로 진행 상황을 확인할 수 있습니다.",
+    },
+    "fr": {
+        "answered_subject": "Votre avis {reference} a reçu une réponse",
+        "answered": "Merci pour votre message à {community}. Voici notre réponse :",
+        "status": "Vous pouvez suivre son traitement avec votre code de suivi sur le site du service.",
+    },
+    "de": {
+        "answered_subject": "Ihr Feedback {reference} wurde beantwortet",
+        "answered": "Danke für Ihre Nachricht an {community}. Hier ist unsere Antwort:",
+        "status": "Mit Ihrem Status-Code können Sie den Stand auf der Website verfolgen.",
+    },
+    "es": {
+        "answered_subject": "Su opinión {reference} tiene respuesta",
+        "answered": "Gracias por su mensaje a {community}. Esta es nuestra respuesta:",
+        "status": "Puede seguirla con su código de estado en el sitio web del servicio.",
+    },
+}

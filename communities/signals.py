@@ -1,7 +1,7 @@
 """Domain signals of resident engagement; `tasks/` connects mail and other work to them.
 
-Each is sent after the transaction that made the change has committed, with `registration`
-(an EventRegistration) as keyword argument.
+Each is sent after the transaction that made the change has committed, with the changed record
+as keyword argument.
 """
 
 from django.dispatch import Signal
@@ -12,3 +12,8 @@ registration_created = Signal()
 registration_promoted = Signal()
 #: A resident cancelled their registration.
 registration_cancelled = Signal()
+
+#: A resident submitted feedback (keyword argument `feedback`).
+feedback_submitted = Signal()
+#: Staff published (or changed) the public response to feedback (keyword argument `feedback`).
+feedback_answered = Signal()

@@ -3,6 +3,7 @@
 import graphene
 
 from schema.articles.schema import ArticleQueries
+from schema.communities.feedback import FeedbackMutations, FeedbackQueries
 from schema.communities.mutations import CommunityMutations
 from schema.communities.schema import CommunityQueries
 from schema.core.blocks import ALL_BLOCK_TYPES
@@ -11,11 +12,18 @@ from schema.pages.schema import PageQueries
 from schema.site.schema import SiteQueries
 
 
-class Query(SiteQueries, CommunityQueries, ArticleQueries, PageQueries, graphene.ObjectType):
+class Query(
+    SiteQueries,
+    CommunityQueries,
+    ArticleQueries,
+    PageQueries,
+    FeedbackQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(CommunityMutations, graphene.ObjectType):
+class Mutation(CommunityMutations, FeedbackMutations, graphene.ObjectType):
     pass
 
 

@@ -1,13 +1,17 @@
-"""Mails to residents, sent from the worker after the change that causes them has committed."""
+"""Mails to residents, and to staff about residents' feedback, sent from the worker after the
+change that causes them has committed."""
 
 import logging
 
 from celery import shared_task
 from django.dispatch import receiver
 
-from communities.models import EventRegistration
+from communities.feedback_mail import feedback_mail_send
+from communities.models import EventRegistration, Feedback
 from communities.registration_mail import registration_mail_send
 from communities.signals import (
+    feedback_answered,
+    feedback_submitted,
     registration_cancelled,
     registration_created,
     registration_promoted,
@@ -42,3 +46,26 @@ def _promoted(sender, registration, **kwargs):
 @receiver(registration_cancelled, sender=EventRegistration)
 def _cancelled(sender, registration, **kwargs):
     send_registration_mail.delay(registration.pk, "cancelled")
+
+
+@shared_task(
+    name="tasks.residents.send_feedback_mail",
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=12,
+    ignore_result=True,
+)
+def send_feedback_mail(feedback_id: int, kind: str) -> None:
+    if feedback_mail_send(feedback_id, kind):
+        logger.info("feedback mail %s sent for feedback %s", kind, feedback_id)
+
+
+@receiver(feedback_submitted, sender=Feedback)
+def _feedback_submitted(sender, feedback, **kwargs):
+    send_feedback_mail.delay(feedback.pk, "staff")
+
+
+@receiver(feedback_answered, sender=Feedback)
+def _feedback_answered(sender, feedback, **kwargs):
+    send_feedback_mail.delay(feedback.pk, "answer")

@@ -287,6 +287,8 @@ LOGGING = {
 TAPESTRY_RATE_LIMITS = {
     "registerForEvent": {"ip": (20, 3600), "email": (5, 3600)},
     "cancelRegistration": {"ip": (30, 3600)},
+    "submitFeedback": {"ip": (10, 3600), "email": (5, 3600)},
+    "feedbackStatus": {"ip": (120, 3600)},
 }
 TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False)
 # Links in residents' mails: the frontend's base URL, or Tapestry's own pages when empty.

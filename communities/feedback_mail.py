@@ -1,0 +1,88 @@
+"""Mails about feedback: to the community's staff when it arrives, to the resident when answered."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
+from django.utils.html import format_html, linebreaks
+from wagtail.models import GroupPagePermission
+
+from communities.mail_texts import FEEDBACK, phrases
+from communities.models import CommunityPage, Feedback
+
+
+def staff_recipients(feedback: Feedback) -> list[str]:
+    """Emails of the active users in the groups that hold permissions on the community's pages."""
+    groups = GroupPagePermission.objects.filter(
+        page__in=CommunityPage.objects.filter(translation_key=feedback.community.translation_key)
+    ).values("group")
+    users = get_user_model().objects.filter(is_active=True, groups__in=groups).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def staff_mail(feedback: Feedback) -> EmailMultiAlternatives | None:
+    recipients = staff_recipients(feedback)
+    if not recipients:
+        return None
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("feedback:edit", args=[feedback.pk])
+    subject = (
+        f"New {feedback.get_category_display().lower()} for {feedback.community.title}: "
+        f"{feedback.reference}"
+    )
+    body = "\n".join(
+        [
+            f"{feedback.get_category_display()} received in {feedback.locale}:",
+            "",
+            feedback.message,
+            "",
+            f"Triage it: {url}",
+        ]
+    )
+    html = format_html(
+        '<p>{} received in {}:</p><blockquote>{}</blockquote><p><a href="{}">Triage it</a></p>',
+        feedback.get_category_display(),
+        feedback.locale,
+        linebreaks(feedback.message),
+        url,
+    )
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach_alternative(str(html), "text/html")
+    return message
+
+
+def resident_answer_mail(feedback: Feedback) -> EmailMultiAlternatives | None:
+    if not (feedback.email and feedback.contact_consent and feedback.public_response):
+        return None
+    words = phrases(FEEDBACK, feedback.locale)
+    community = (
+        CommunityPage.objects.filter(
+            translation_key=feedback.community.translation_key,
+            locale__language_code=feedback.locale,
+            live=True,
+        ).first()
+        or feedback.community
+    )
+    subject = words["answered_subject"].format(reference=feedback.reference)
+    lead = words["answered"].format(community=community.title)
+    body = "\n".join([lead, "", feedback.public_response, "", words["status"]])
+    html = format_html(
+        "<p>{}</p><blockquote>{}</blockquote><p>{}</p>",
+        lead,
+        linebreaks(feedback.public_response),
+        words["status"],
+    )
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [feedback.email])
+    message.attach_alternative(str(html), "text/html")
+    return message
+
+
+def feedback_mail_send(feedback_id: int, kind: str) -> bool:
+    """Send the `kind` ("staff" or "answer") mail; False when there is nothing to send."""
+    feedback = Feedback.objects.select_related("community").filter(pk=feedback_id).first()
+    if feedback is None:
+        return False
+    message = staff_mail(feedback) if kind == "staff" else resident_answer_mail(feedback)
+    if message is None:
+        return False
+    message.send()
+    return True
