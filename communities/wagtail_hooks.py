@@ -4,6 +4,8 @@ from wagtail.admin.menu import MenuItem
 
 from communities.feedback import is_staff_member
 from communities.feedback_admin import FeedbackChartView, FeedbackViewSet
+from communities.registration_admin import RegistrationViewSet
+from communities.registration_admin import admin_urls as registration_admin_urls
 
 
 @hooks.register("register_admin_viewset")
@@ -11,10 +13,16 @@ def register_feedback_viewset():
     return FeedbackViewSet("feedback")
 
 
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("registrations")
+
+
 @hooks.register("register_admin_urls")
 def register_feedback_chart_url():
     return [
         path("feedback-chart/", FeedbackChartView.as_view(), name="feedback_chart"),
+        *registration_admin_urls(),
     ]
 
 
