@@ -15,6 +15,7 @@ from tests.helpers import (
     HUACAO,
     admin_add_url,
     admin_edit_url,
+    article_create,
     article_form_data,
     community_news_index,
     locale,
@@ -70,6 +71,19 @@ def test_preview_serves_the_draft_of_a_published_article(gql, content):
     # The public still reads the published version.
     public = gql.data('{ article(slug: "new-visa-rules") { title } }')["article"]
     assert public == {"title": "New visa rules"}
+
+
+def test_preview_serves_a_draft_that_was_never_published(gql, content):
+    draft = article_create(community_news_index(HUACAO), title="Not live yet", slug="not-live-yet")
+    token, _preview = preview_create(draft.get_latest_revision_as_object())
+
+    page = gql.data(PREVIEW, {"token": token})["preview"]
+
+    assert (page["title"], page["id"]) == ("Not live yet", str(draft.pk))
+    assert page["urlPath"] == f"/communities/{HUACAO}/news/not-live-yet/"
+    assert page["community"] == {"slug": HUACAO}
+    assert [crumb["urlPath"] for crumb in page["breadcrumbs"]][-1] == page["urlPath"]
+    assert gql.data('{ article(slug: "not-live-yet") { id } }')["article"] is None
 
 
 def test_preview_of_an_unsaved_state_needs_no_revision(gql, content):
