@@ -76,6 +76,8 @@ def preview_take(token: str):
     page = model.from_json(preview.content_json)
     page.pk = page.id = json.loads(preview.content_json).get("pk") or preview.page_id
     page._tapestry_preview = True
+    # A page that was never saved has no id yet: the preview stands in for it.
+    page._tapestry_preview_id = page.pk or f"preview-{preview.pk}"
     return page
 
 

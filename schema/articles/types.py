@@ -130,7 +130,8 @@ class Article(HeroFields, BodyFields, graphene.ObjectType):
     @staticmethod
     def resolve_topics(root, info):
         if getattr(root, "_tapestry_preview", False):
-            return [link.topic for link in root.topics.all() if link.topic.live]
+            links = sorted(root.topics.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
+            return [link.topic for link in links if link.topic.live]
         return batch_of(root, info).topics_of(root)
 
     @staticmethod

@@ -70,7 +70,10 @@ class Community(HeroFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_contacts(root, info):
-        return list(root.contacts.all())
+        # The editor's order (the model has no default ordering; `all()` may be prefetched).
+        return sorted(
+            root.contacts.all(), key=lambda contact: (contact.sort_order or 0, contact.pk or 0)
+        )
 
     @staticmethod
     def resolve_articles(root, info, **args):

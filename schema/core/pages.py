@@ -77,7 +77,7 @@ class Page(graphene.Interface):
 
     @staticmethod
     def resolve_id(root, info):
-        return root.pk
+        return root.pk or getattr(root, "_tapestry_preview_id", None)
 
     @staticmethod
     def resolve_url_path(root, info):
