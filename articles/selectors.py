@@ -77,10 +77,11 @@ def articles_select(
     topic: str | None = None,
     published_after: datetime | None = None,
     published_before: datetime | None = None,
-    ids: list[int] | None = None,
+    matching: list[int] | None = None,
     order: str = "newest",
 ) -> PageQuerySet:
-    """Live articles in `scope`, filtered; `topic` is a topic slug in any locale."""
+    """Live articles in `scope`, filtered; `topic` is a topic slug in any locale; `matching`
+    the ids of search matches (in any locale)."""
     queryset = published_annotate(_scoped(ArticlePage.objects.all(), scope), scope.source)
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -94,8 +95,11 @@ def articles_select(
         queryset = queryset.filter(published__gte=published_after)
     if published_before:
         queryset = queryset.filter(published__lt=published_before)
-    if ids is not None:
-        queryset = queryset.filter(pk__in=ids)
+    if matching is not None:
+        # A search match in the source or in the requested locale selects the article, served
+        # in the requested locale either way.
+        keys = ArticlePage.objects.filter(pk__in=matching).values("translation_key")
+        queryset = queryset.filter(translation_key__in=keys)
     if order == "urgent_first":
         urgent = When(priority=ArticlePage.Priority.URGENT, then=Value(1))
         queryset = queryset.annotate(

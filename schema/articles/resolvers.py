@@ -58,16 +58,16 @@ def articles_connection(connection_type, info, scope, args: dict):
     published_after = aware(args.get("published_after"), "publishedAfter")
     published_before = aware(args.get("published_before"), "publishedBefore")
     date_range_check(published_after, published_before, "published")
-    ids = None
+    matching = None
     if args.get("search") is not None:
-        ids = search_ids(ArticlePage, args["search"], scope)
+        matching = search_ids(ArticlePage, args["search"], scope)
     queryset = articles_select(
         scope,
         kind=enum_value(args.get("kind")),
         topic=args.get("topic"),
         published_after=published_after,
         published_before=published_before,
-        ids=ids,
+        matching=matching,
         order=enum_value(args.get("order")) or "newest",
     )
     return paginate(

@@ -159,11 +159,11 @@ def test_articles_search_in_chinese_includes_fallbacks(gql, content):
     ]
 
 
-def test_articles_search_never_serves_the_source_in_place_of_a_live_translation(gql, content):
-    # "roundtable" matches the English page only; zh-hans readers get its translation or nothing.
+def test_articles_search_serves_the_live_translation_of_a_source_match(gql, content):
+    # "roundtable" matches the English text only; zh-hans readers get the live translation.
     found = nodes(gql.data(ARTICLES, {"search": "roundtable", "locale": "zh-hans"}), "articles")
 
-    assert ("roundtable-held", "en") not in [(node["slug"], node["locale"]) for node in found]
+    assert [(node["slug"], node["locale"]) for node in found] == [("roundtable-held", "zh-hans")]
 
 
 def test_articles_search_within_a_community(gql, lychees):
