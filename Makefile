@@ -49,6 +49,11 @@ check: venv ## Django system checks and missing migrations
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+.PHONY: bench
+bench: venv ## Load ~1,000 articles into tapestry_bench, then GraphQL vs REST API (see bench/README.md)
+	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.api
+
 .PHONY: lock
 lock: ## Re-pin requirements*.txt from requirements*.in in a scratch virtualenv
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
