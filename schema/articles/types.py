@@ -96,7 +96,11 @@ class HeroFields:
             image = root.hero_image
         else:
             image = batch_of(root, info).hero_image_of(root)
-        return image_value(image, root.hero_alt_text) if image else None
+        if image is None:
+            return None
+        # The page's own alt text, else the image's description (as `hero_alt_text`, without
+        # loading the image a second time).
+        return image_value(image, root.hero_image_alt or image.description or "")
 
 
 class BodyFields:

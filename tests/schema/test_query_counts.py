@@ -57,7 +57,10 @@ COMMUNITIES = (
 def many(media):
     """60 articles (two communities, images, two topics each, a third translated into zh-hans)
     and 12 events in Huacao."""
-    images = [image_create(title=f"Picture {number}") for number in range(3)]
+    images = [
+        image_create(title=f"Picture {number}", description=f"Described {number}")
+        for number in range(3)
+    ]
     topics = [topic_create("Visas", zh="签证"), topic_create("Housing", zh="住房")]
     zh = locale("zh-hans")
     for number in range(60):
@@ -66,7 +69,8 @@ def many(media):
             index,
             title=f"Article {number}",
             hero_image=images[number % 3],
-            hero_image_alt="A picture",
+            # Half rely on the image's own description for their alt text.
+            hero_image_alt="A picture" if number % 2 else "",
             kind=ArticlePage.Kind.NEWS,
         )
         topic_link(article, *topics)
