@@ -49,6 +49,10 @@ check: venv ## Django system checks and missing migrations
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+.PHONY: schema
+schema: venv ## Write the GraphQL schema (SDL) to schema.graphql; commit it with API changes
+	$(BIN)/python manage.py graphql_schema --schema schema.schema.schema --out schema.graphql
+
 .PHONY: bench
 bench: venv ## Load ~1,000 articles into tapestry_bench, then GraphQL vs REST API (see bench/README.md)
 	$(BIN)/python -m bench.load
