@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -227,13 +228,62 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_IMPORTS = ["tasks.publishing"]
+CELERY_IMPORTS = [
+    "tasks.publishing",
+    "tasks.notifications",
+    "tasks.webhooks",
+    "tasks.background",
+]
+# Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
+# live at most this long after its go-live time, plus the run itself), and how long a run's lock
+# outlives a worker killed while holding it.
+TAPESTRY_PUBLISH_INTERVAL_SECONDS = env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 5)
+TAPESTRY_PUBLISH_LOCK_TIMEOUT = env_int("TAPESTRY_PUBLISH_LOCK_TIMEOUT", 60)
+# Webhooks: beat sends due deliveries this often; failed ones back off exponentially from
+# RETRY_BASE up to RETRY_MAX between attempts, and are marked failed after GIVE_UP_AFTER.
+TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS = env_int(
+    "TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS", 10
+)
+TAPESTRY_WEBHOOK_TIMEOUT_SECONDS = env_int("TAPESTRY_WEBHOOK_TIMEOUT_SECONDS", 10)
+TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS", 30)
+TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS", 2 * 3600)
+TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS = env_int(
+    "TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS", 26 * 3600
+)
+# Notification mails: retried with exponential backoff while the mail server is down (well
+# inside the broker's visibility timeout, so a waiting retry is never delivered twice).
+TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)
+TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 600)
+TAPESTRY_MAIL_MAX_RETRIES = env_int("TAPESTRY_MAIL_MAX_RETRIES", 30)
+# The daily digest goes out at this hour, Asia/Shanghai.
+TAPESTRY_DIGEST_HOUR = env_int("TAPESTRY_DIGEST_HOUR", 8)
+# Workflow mails go to the stage's group, not to every superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "tasks.publishing.publish_scheduled",
-        "schedule": env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 60),
+        "schedule": TAPESTRY_PUBLISH_INTERVAL_SECONDS,
+        # A run still queued when the next one is due is dropped instead of piling up.
+        "options": {"expires": TAPESTRY_PUBLISH_INTERVAL_SECONDS},
+    },
+    "deliver-due-webhooks": {
+        "task": "tasks.webhooks.deliver_due",
+        "schedule": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS,
+        "options": {"expires": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS},
+    },
+    "send-daily-digests": {
+        "task": "tasks.notifications.send_digests",
+        "schedule": crontab(minute=0, hour=TAPESTRY_DIGEST_HOUR),
     },
 }
+
+# Wagtail's background tasks (search index, reference index, file deletions) through
+# django-tasks, run by the Celery worker once the request's transaction commits.
+TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
 
 LOGGING = {
     "version": 1,
