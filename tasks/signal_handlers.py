@@ -108,6 +108,8 @@ def _record(event_type: str, page: Page, **kwargs) -> None:
 
 
 def on_page_published(sender, instance: Page, revision=None, **kwargs) -> None:
+    if not instance.live:  # Wagtail sends it also when it schedules a never-live page
+        return
     _record(WebhookEvent.PAGE_PUBLISHED, instance)
     if instance.locale.language_code != settings.TAPESTRY_SOURCE_LOCALE:
         _record(WebhookEvent.TRANSLATION_PUBLISHED, instance)

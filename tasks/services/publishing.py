@@ -62,7 +62,7 @@ def _revision_publish(pk, run: PublishingRun) -> None:
         # Publishing clears approved_go_live_at of the object's revisions, in this transaction.
         revision.publish(log_action="wagtail.publish.scheduled")
         run.published.append(
-            f"{revision.base_content_type.model_class()._meta.label} {revision.object_id}"
+            f"{revision.content_type.model_class()._meta.label} {revision.object_id}"
         )
 
 
