@@ -19,7 +19,11 @@ def tree_present(tree_snapshot, transactional_db):
     test's final flush removed (the module's `database_restored` does it for later modules)."""
     if not Page.objects.filter(depth=2).exists():
         call_command(
-            "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
         )
         ContentType.objects.clear_cache()
         connection.creation.deserialize_db_from_string(tree_snapshot)

@@ -21,7 +21,7 @@ def _in_threads(function, count: int = 2) -> list:
         try:
             barrier.wait()
             results.append(function())
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()
@@ -60,7 +60,9 @@ def test_two_runs_at_once_publish_each_page_once(published_signals):
     assert sorted(published_signals) == sorted(page.pk for page in pages)
     assert sum(len(run.published) for run in runs) == 5
     for page in pages:
-        assert PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1
+        assert (
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1
+        )
 
 
 @pytest.mark.django_db(transaction=True)
