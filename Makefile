@@ -39,6 +39,10 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 test: venv ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+.PHONY: bench-publishing
+bench-publishing: venv ## Scheduled-publishing lag over a batch of pages (real worker + beat; PostgreSQL and Redis)
+	$(BIN)/python bench/publishing_lag.py $(BENCH_ARGS)
+
 .PHONY: lint
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -282,8 +282,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Wagtail's background tasks (search index, reference index, file deletions) through
-# django-tasks, run by the Celery worker once the request's transaction commits.
+# django-tasks, run by the Celery worker once the request's transaction commits. They have a
+# queue of their own, so a flood of index updates (a bulk import) never holds up publishing,
+# mails or webhooks: workers consume both queues in turn (`-Q celery,background`).
 TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
+CELERY_TASK_ROUTES = {"tasks.background.run_django_task": {"queue": "background"}}
 
 LOGGING = {
     "version": 1,

@@ -183,6 +183,14 @@ def _workflow_mail(kind: str, user, ids: dict) -> Mail | None:
     return Mail(subject=subject, text=text, html=html, digest_line=subject, url=_edit_url(content))
 
 
+def _language_name(code: str) -> str:
+    """The language's name in the active language ("简体中文" for zh-hans in Chinese)."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def _translation_mail(kind: str, user, ids: dict) -> Mail | None:
     source = Page.objects.filter(pk=ids["page_id"]).first()
     locale = Locale.objects.filter(language_code=ids["locale"]).first()
@@ -200,7 +208,7 @@ def _translation_mail(kind: str, user, ids: dict) -> Mail | None:
         "source": source,
         "title": source.get_admin_display_title(),
         "target": target,
-        "locale_name": locale.get_display_name(),
+        "locale_name": _language_name(locale.language_code),
         "url": url,
     }
     subject, text, html = _render(f"tasks/notifications/{kind}", context)

@@ -76,6 +76,8 @@ class CeleryProcesses:
         self.worker = self._start(
             [
                 "worker",
+                "--queues",
+                "celery,background",
                 "--loglevel",
                 "INFO",
                 "--concurrency",

@@ -195,7 +195,7 @@ def test_translators_hear_when_their_translation_went_out_of_date(
     assert _recipients() == [translator.email]
     message = mail.outbox[0]
     # Chinese: the translators' locale, as they set no admin language of their own.
-    assert "Tax filing guide" in message.subject
+    assert message.subject == "Tax filing guide：简体中文译文已过时"
     assert "Tax filing guide" in message.body and "Tax filing guide" in _html(message)
 
 
