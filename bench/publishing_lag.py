@@ -122,7 +122,9 @@ def main() -> int:
         call_command("setup_tapestry", verbosity=0)
 
         worker = _start(
-            ["worker", "--loglevel", "WARNING", "--concurrency", "2", "-Q", "celery,background"], env, logs / "worker.log"
+            ["worker", "--loglevel", "WARNING", "--concurrency", "2", "-Q", "celery,background"],
+            env,
+            logs / "worker.log",
         )
         beat = _start(
             ["beat", "--loglevel", "WARNING", "--schedule", str(logs / "beat-schedule")],
@@ -180,7 +182,9 @@ def main() -> int:
         print("no page went live", file=sys.stderr)
         return 1
     print()
-    print(f"machine:  {platform.node()}  {os.cpu_count()} cores  Python {platform.python_version()}")
+    print(
+        f"machine:  {platform.node()}  {os.cpu_count()} cores  Python {platform.python_version()}"
+    )
     print(f"pages:    {len(lags)} live, {missing} not live within the wait")
     print("go-live lag (seconds after go_live_at):")
     print(
