@@ -104,7 +104,13 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "tapestry.sqlite3",
-            "OPTIONS": {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
+            # IMMEDIATE: a transaction takes the write lock when it starts, so the web, worker
+            # and beat processes queue for it instead of failing with "database is locked".
+            "OPTIONS": {
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL;",
+                "transaction_mode": "IMMEDIATE",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -302,3 +308,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+if CELERY_BROKER_URL == "filesystem://":
+    # The filesystem transport has no host; kombu warns about it on every connection.
+    LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
