@@ -183,7 +183,7 @@ def main() -> int:
         return 1
     print()
     print(
-        f"machine:  {platform.node()}  {os.cpu_count()} cores  Python {platform.python_version()}"
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
     )
     print(f"pages:    {len(lags)} live, {missing} not live within the wait")
     print("go-live lag (seconds after go_live_at):")
