@@ -7,6 +7,7 @@ from tasks.models import NotificationPreference, WebhookEndpoint, WebhookEvent
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
+    url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
     events = forms.MultipleChoiceField(
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,

@@ -20,10 +20,15 @@ from tasks.models import Lock
 logger = logging.getLogger(__name__)
 
 
+class LockLost(Exception):
+    """The lock expired and someone else took it: the former holder must stop."""
+
+
 class HeldLock:
     """What the holder of a lock may do with it: keep it for `timeout` more seconds."""
 
     def extend(self) -> None:
+        """Raises LockLost if the lock is no longer ours."""
         raise NotImplementedError
 
 
@@ -33,7 +38,10 @@ class _RedisLock(HeldLock):
         self._timeout = timeout
 
     def extend(self) -> None:
-        self._lock.extend(self._timeout, replace_ttl=True)
+        try:
+            self._lock.extend(self._timeout, replace_ttl=True)
+        except redis.exceptions.LockError as exc:
+            raise LockLost(str(exc)) from exc
 
 
 class _DatabaseLock(HeldLock):
@@ -43,9 +51,11 @@ class _DatabaseLock(HeldLock):
         self._timeout = timeout
 
     def extend(self) -> None:
-        Lock.objects.filter(name=self.name, owner=self.owner).update(
+        kept = Lock.objects.filter(name=self.name, owner=self.owner).update(
             expires_at=timezone.now() + datetime.timedelta(seconds=self._timeout)
         )
+        if not kept:
+            raise LockLost(self.name)
 
 
 def _redis_client() -> redis.Redis:

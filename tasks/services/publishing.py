@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
-from tasks.locks import HeldLock, lock_held
+from tasks.locks import HeldLock, LockLost, lock_held
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,11 @@ def scheduled_publishing_run(*, lock_timeout: float | None = None) -> Publishing
         if held is None:
             run.locked_out = True
             return run
-        _run(held, run)
+        try:
+            _run(held, run)
+        except LockLost:
+            # Another run took over after our lock expired; it carries on from the database.
+            logger.warning("scheduled publishing lost its lock; stopping this run")
     if run.published or run.unpublished:
         logger.info(
             "scheduled publishing: published %d, unpublished %d",

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tasks.locks import lock_held
+from tasks.locks import LockLost, lock_held
 from tasks.models import Lock
 
 
@@ -45,3 +45,17 @@ def test_extend_keeps_a_database_lock(settings):
         Lock.objects.filter(name="test-lock").update(expires_at=timezone.now())
         held.extend()
         assert Lock.objects.get(name="test-lock").expires_at > timezone.now()
+
+
+@pytest.mark.django_db
+def test_a_holder_whose_lock_was_taken_over_learns_it(backend):
+    with lock_held("test-lock", timeout=30) as held:
+        if backend == "database":
+            Lock.objects.filter(name="test-lock").update(owner="someone-else")
+        else:
+            import redis
+            from django.conf import settings
+
+            redis.Redis.from_url(settings.REDIS_URL).set("tapestry:lock:test-lock", "someone-else")
+        with pytest.raises(LockLost):
+            held.extend()
