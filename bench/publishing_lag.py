@@ -9,7 +9,7 @@ batch of pages a few seconds ahead, waits until all are live and prints the dist
 
 Needs PostgreSQL and Redis: BENCH_POSTGRES_URL (a database on the server to connect to, default
 postgres://postgres@127.0.0.1:5432/postgres) and BENCH_REDIS_URL (default
-redis://127.0.0.1:6379/14; the bench empties that Redis database).
+redis://127.0.0.1:6379/14; the bench empties the Celery queues in it).
 """
 
 import argparse
@@ -63,6 +63,15 @@ def _stop(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def _celery_queues_empty(redis_url: str) -> None:
+    """Remove Celery's queues and bookkeeping keys (and nothing else) from the Redis database."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    stale = [*client.keys("_kombu.*"), *client.keys("unacked*")]
+    client.delete("celery", "background", *stale)
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
@@ -107,7 +116,6 @@ def main() -> int:
 
         sys.path.insert(0, str(ROOT))
         django.setup()
-        import redis
         from django.conf import settings
         from django.core.management import call_command
         from django.utils import timezone
@@ -116,7 +124,7 @@ def main() -> int:
         from articles.models import ArticleIndexPage, ArticlePage
         from home.models import HomePage
 
-        redis.Redis.from_url(redis_url).flushdb()
+        _celery_queues_empty(redis_url)
         print(f"setting up a scratch database {name} ...", flush=True)
         call_command("migrate", verbosity=0)
         call_command("setup_tapestry", verbosity=0)
@@ -177,6 +185,7 @@ def main() -> int:
 
         connections.close_all()
         _psql(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        _celery_queues_empty(redis_url)  # what the stopped worker left is for a dropped database
 
     if not lags:
         print("no page went live", file=sys.stderr)
