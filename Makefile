@@ -39,6 +39,10 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 test: venv ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+.PHONY: bench-publishing
+bench-publishing: venv ## Scheduled-publishing lag over a batch of pages (real worker + beat; PostgreSQL and Redis)
+	$(BIN)/python bench/publishing_lag.py $(BENCH_ARGS)
+
 .PHONY: lint
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -54,9 +58,10 @@ schema: venv ## Write the GraphQL schema (SDL) to schema.graphql; commit it with
 	$(BIN)/python manage.py graphql_schema --schema schema.schema.schema --out schema.graphql
 
 .PHONY: bench
-bench: venv ## Load ~1,000 articles into tapestry_bench, then GraphQL vs REST API (see bench/README.md)
+bench: venv ## GraphQL vs REST API on ~1,000 articles, then scheduled-publishing lag (see bench/)
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.api
+	$(MAKE) bench-publishing
 
 .PHONY: lock
 lock: ## Re-pin requirements*.txt from requirements*.in in a scratch virtualenv

@@ -4,6 +4,7 @@ change that causes them has committed."""
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.dispatch import receiver
 
 from communities.feedback_mail import feedback_mail_send
@@ -22,10 +23,10 @@ logger = logging.getLogger(__name__)
 
 @shared_task(
     name="tasks.residents.send_registration_mail",
-    autoretry_for=(OSError,),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=12,
+    autoretry_for=(OSError,),  # SMTP errors and refused connections: the mail server is down
+    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
+    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
+    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
     ignore_result=True,
 )
 def send_registration_mail(registration_id: int, kind: str) -> None:
@@ -50,10 +51,10 @@ def _cancelled(sender, registration, **kwargs):
 
 @shared_task(
     name="tasks.residents.send_feedback_mail",
-    autoretry_for=(OSError,),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=12,
+    autoretry_for=(OSError,),  # SMTP errors and refused connections: the mail server is down
+    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
+    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
+    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
     ignore_result=True,
 )
 def send_feedback_mail(feedback_id: int, kind: str) -> None:

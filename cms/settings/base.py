@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -103,7 +104,13 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "tapestry.sqlite3",
-            "OPTIONS": {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
+            # IMMEDIATE: a transaction takes the write lock when it starts, so the web, worker
+            # and beat processes queue for it instead of failing with "database is locked".
+            "OPTIONS": {
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL;",
+                "transaction_mode": "IMMEDIATE",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -260,13 +267,66 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_IMPORTS = ["tasks.publishing", "tasks.residents"]
+CELERY_IMPORTS = [
+    "tasks.publishing",
+    "tasks.notifications",
+    "tasks.webhooks",
+    "tasks.background",
+    "tasks.residents",
+]
+# Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
+# live at most this long after its go-live time, plus the run itself), and how long a run's lock
+# outlives a worker killed while holding it.
+TAPESTRY_PUBLISH_INTERVAL_SECONDS = env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 5)
+TAPESTRY_PUBLISH_LOCK_TIMEOUT = env_int("TAPESTRY_PUBLISH_LOCK_TIMEOUT", 60)
+# Webhooks: beat sends due deliveries this often; failed ones back off exponentially from
+# RETRY_BASE up to RETRY_MAX between attempts, and are marked failed after GIVE_UP_AFTER.
+TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS = env_int(
+    "TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS", 10
+)
+TAPESTRY_WEBHOOK_TIMEOUT_SECONDS = env_int("TAPESTRY_WEBHOOK_TIMEOUT_SECONDS", 10)
+TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS", 30)
+TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS", 2 * 3600)
+TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS = env_int(
+    "TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS", 26 * 3600
+)
+# Notification mails: retried with exponential backoff while the mail server is down (well
+# inside the broker's visibility timeout, so a waiting retry is never delivered twice).
+TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)
+TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 600)
+TAPESTRY_MAIL_MAX_RETRIES = env_int("TAPESTRY_MAIL_MAX_RETRIES", 30)
+# The daily digest goes out at this hour, Asia/Shanghai.
+TAPESTRY_DIGEST_HOUR = env_int("TAPESTRY_DIGEST_HOUR", 8)
+# Workflow mails go to the stage's group, not to every superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "tasks.publishing.publish_scheduled",
-        "schedule": env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 60),
+        "schedule": TAPESTRY_PUBLISH_INTERVAL_SECONDS,
+        # A run still queued when the next one is due is dropped instead of piling up.
+        "options": {"expires": TAPESTRY_PUBLISH_INTERVAL_SECONDS},
+    },
+    "deliver-due-webhooks": {
+        "task": "tasks.webhooks.deliver_due",
+        "schedule": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS,
+        "options": {"expires": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS},
+    },
+    "send-daily-digests": {
+        "task": "tasks.notifications.send_digests",
+        "schedule": crontab(minute=0, hour=TAPESTRY_DIGEST_HOUR),
     },
 }
+
+# Wagtail's background tasks (search index, reference index, file deletions) through
+# django-tasks, run by the Celery worker once the request's transaction commits. They have a
+# queue of their own, so a flood of index updates (a bulk import) never holds up publishing,
+# mails or webhooks: workers consume both queues in turn (`-Q celery,background`).
+TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
+CELERY_TASK_ROUTES = {"tasks.background.run_django_task": {"queue": "background"}}
 
 LOGGING = {
     "version": 1,
@@ -295,3 +355,7 @@ TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", Fals
 TAPESTRY_FRONTEND_URL = env_str("TAPESTRY_FRONTEND_URL", "")
 # Days after an event (or after feedback is closed) that residents' personal data is kept.
 TAPESTRY_PERSONAL_DATA_RETENTION_DAYS = env_int("TAPESTRY_PERSONAL_DATA_RETENTION_DAYS", 180)
+
+if CELERY_BROKER_URL == "filesystem://":
+    # The filesystem transport has no host; kombu warns about it on every connection.
+    LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}

@@ -19,6 +19,9 @@ VAR_DIR = BASE_DIR / "var" / "test"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "media"
 CACHES["default"]["KEY_PREFIX"] = f"tapestry-test-{os.getpid()}"  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
+# Wagtail's index updates run inside the test's process, so tests see them at once; the Celery
+# backend itself is tested on its own (tests/tasks/).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

@@ -1,0 +1,43 @@
+"""The Celery task that runs a django-task (see tasks.backends.CeleryBackend)."""
+
+import logging
+
+from celery import shared_task
+from django.db import OperationalError
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.base import Task, TaskContext, TaskResult, TaskResultStatus
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="tasks.background.run_django_task",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=5,
+)
+def run_django_task(module_path: str, args: list, kwargs: dict, result_id: str = "") -> None:
+    task = import_string(module_path)
+    if not isinstance(task, Task):
+        raise TypeError(f"{module_path} is not a django-task")
+    if task.takes_context:
+        now = timezone.now()
+        result = TaskResult(
+            task=task,
+            id=result_id,
+            status=TaskResultStatus.RUNNING,
+            enqueued_at=None,
+            started_at=now,
+            last_attempted_at=now,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=task.backend,
+            errors=[],
+            worker_ids=[],
+        )
+        task.call(TaskContext(task_result=result), *args, **kwargs)
+    else:
+        task.call(*args, **kwargs)

@@ -1,0 +1,90 @@
+"""Notification tasks: fan an event out to its recipients, then one mail task per recipient, each
+retried with backoff while the mail server is down."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from wagtail.models import Page, TaskState, WorkflowState
+
+from tasks.services import notifications as service
+
+logger = logging.getLogger(__name__)
+
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+@shared_task(
+    name="tasks.notifications.send_notification",
+    ignore_result=True,
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
+    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
+    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
+)
+def send_notification(kind: str, user_id: int, ids: dict) -> None:
+    service.notification_send(kind=kind, user_id=user_id, ids=ids)
+
+
+def _enqueue_mails(kind: str, users: list, ids: dict) -> None:
+    for user_id in service.notification_route(kind=kind, users=users, ids=ids):
+        send_notification.delay(kind, user_id, ids)
+
+
+@shared_task(name="tasks.notifications.notify_workflow_submitted", ignore_result=True)
+def notify_workflow_submitted(task_state_id: int, actor_id: int | None) -> None:
+    task_state = TaskState.objects.filter(pk=task_state_id).first()
+    if task_state is None:
+        return
+    users = service.workflow_submitted_recipients(task_state=task_state, actor_id=actor_id)
+    _enqueue_mails(service.WORKFLOW_SUBMITTED, users, {"task_state_id": task_state_id})
+
+
+@shared_task(name="tasks.notifications.notify_workflow_finished", ignore_result=True)
+def notify_workflow_finished(
+    kind: str, workflow_state_id: int, task_state_id: int, actor_id: int | None
+) -> None:
+    workflow_state = WorkflowState.objects.filter(pk=workflow_state_id).first()
+    if workflow_state is None:
+        return
+    users = service.workflow_finished_recipients(
+        kind=kind, workflow_state=workflow_state, actor_id=actor_id
+    )
+    _enqueue_mails(kind, users, {"task_state_id": task_state_id})
+
+
+@shared_task(name="tasks.notifications.notify_translators", ignore_result=True)
+def notify_translators(kind: str, page_id: int, locale: str, actor_id: int | None = None) -> None:
+    """Tell a locale's translators that a page's translation is outdated or still missing."""
+    users = service.translators(locale, exclude_id=actor_id)
+    _enqueue_mails(kind, users, {"page_id": page_id, "locale": locale})
+
+
+@shared_task(name="tasks.notifications.notify_new_source_page", ignore_result=True)
+def notify_new_source_page(page_id: int) -> None:
+    """A source page went live for the first time: tell every locale that lacks it."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    for code in service.locales_missing_translation(page=page):
+        notify_translators.delay(service.TRANSLATION_NEEDED, page_id, code)
+
+
+@shared_task(
+    name="tasks.notifications.send_digest",
+    ignore_result=True,
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
+    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
+    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
+)
+def send_digest(user_id: int) -> None:
+    service.digest_send(user_id=user_id)
+
+
+@shared_task(name="tasks.notifications.send_digests", ignore_result=True)
+def send_digests() -> None:
+    """Beat, once a day: one digest task per user with something held."""
+    for user_id in service.digest_users_due():
+        send_digest.delay(user_id)

@@ -1,0 +1,256 @@
+"""Webhooks: signed JSON events for frontends, recorded in the database and retried from it.
+
+An event is recorded as one WebhookDelivery per matching endpoint in the same transaction as
+the change it reports, so a committed change always has its deliveries. Workers send them; beat
+picks up whatever is due again (a retry, or a delivery whose first send was never enqueued).
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+import logging
+import time
+import uuid
+
+import requests
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.mixins import community_root_models
+from tasks.models import WebhookDelivery, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Tapestry-Signature"
+TIMESTAMP_HEADER = "X-Tapestry-Timestamp"
+EVENT_HEADER = "X-Tapestry-Event"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def page_frontend_path(url_path: str) -> str:
+    """The path a frontend routes on: Wagtail's url_path without the locale's home page slug."""
+    parts = url_path.strip("/").split("/", 1)
+    return "/" + parts[1] + "/" if len(parts) == 2 and parts[1] else "/"
+
+
+def page_community(page: Page) -> Page | None:
+    """The community root the page is in (or is), found in the tree."""
+    root_models = community_root_models()
+    if not root_models:
+        return None
+    root_types = list(ContentType.objects.get_for_models(*root_models).values())
+    return (
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(content_type__in=root_types)
+        .order_by("-depth")
+        .first()
+    )
+
+
+def _page_facts(page: Page, *, url_path: str | None = None) -> dict:
+    community = page_community(page)
+    return {
+        "id": page.pk,
+        "type": page.specific_class.__name__ if page.specific_class else "Page",
+        "title": page.title,
+        "locale": page.locale.language_code,
+        "community": community.slug if community else None,
+        "url_path": page_frontend_path(url_path or page.url_path),
+        "_community_key": str(community.translation_key) if community else None,
+    }
+
+
+def _endpoint_wants(endpoint: WebhookEndpoint, event_type: str, facts: dict) -> bool:
+    if event_type not in endpoint.events:
+        return False
+    locales = [locale.language_code for locale in endpoint.locales.all()]
+    if locales and facts["locale"] not in locales:
+        return False
+    community_keys = [str(community.translation_key) for community in endpoint.communities.all()]
+    return not community_keys or facts["_community_key"] in community_keys
+
+
+def webhook_event_record(
+    *,
+    event_type: str,
+    page: Page,
+    url_path: str | None = None,
+    extra: dict | None = None,
+) -> list[WebhookDelivery]:
+    """Record the event for every active endpoint that wants it; returns the new deliveries."""
+    endpoints = WebhookEndpoint.objects.filter(active=True).prefetch_related(
+        "locales", "communities"
+    )
+    endpoints = [endpoint for endpoint in endpoints if event_type in endpoint.events]
+    if not endpoints:
+        return []
+    facts = _page_facts(page, url_path=url_path)
+    wanting = [endpoint for endpoint in endpoints if _endpoint_wants(endpoint, event_type, facts)]
+    if not wanting:
+        return []
+    event_id = uuid.uuid4()
+    occurred_at = timezone.now()
+    payload = {
+        "id": str(event_id),
+        "type": event_type,
+        "occurred_at": occurred_at.isoformat(),
+        "page": {key: value for key, value in facts.items() if not key.startswith("_")},
+        **(extra or {}),
+    }
+    return WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(
+            endpoint=endpoint,
+            event_id=event_id,
+            event_type=event_type,
+            payload=payload,
+            next_attempt_at=occurred_at,
+            created_at=occurred_at,
+            retry_until=occurred_at + _retry_window(),
+        )
+        for endpoint in wanting
+    )
+
+
+def webhook_body(payload: dict) -> bytes:
+    """The exact bytes sent (and signed): compact JSON with sorted keys, UTF-8."""
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
+
+
+def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    """`sha256=` and the hex HMAC-SHA256 of "<timestamp>.<body>" under the endpoint's secret."""
+    message = str(timestamp).encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _retry_window() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS)
+
+
+def webhook_retry_delay(attempts: int) -> datetime.timedelta:
+    """Exponential backoff after the n-th failed attempt, capped."""
+    base = settings.TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS
+    cap = settings.TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS
+    return datetime.timedelta(seconds=min(base * 2 ** (attempts - 1), cap))
+
+
+def _claim(delivery_id, *, now: datetime.datetime, force: bool) -> WebhookDelivery | None:
+    """Take the delivery for one attempt, unless it is not due or another worker has it."""
+    claim_until = now + datetime.timedelta(seconds=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS * 3)
+    due = Q(status=WebhookDelivery.Status.PENDING) & (
+        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+    )
+    if not force:
+        due &= Q(next_attempt_at__lte=now)
+    claimed = WebhookDelivery.objects.filter(due, pk=delivery_id).update(claimed_until=claim_until)
+    if not claimed:
+        return None
+    return WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+
+
+def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDelivery | None:
+    """POST the delivery once if it is due; record the outcome and when to try again.
+
+    Returns the delivery, or None when there was nothing to do (not due, already done, or
+    being sent by another worker).
+    """
+    now = timezone.now()
+    delivery = _claim(delivery_id, now=now, force=force)
+    if delivery is None:
+        return None
+    endpoint = delivery.endpoint
+    body = webhook_body(delivery.payload)
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Tapestry-Webhooks/1",
+        EVENT_HEADER: delivery.event_type,
+        TIMESTAMP_HEADER: str(timestamp),
+        SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=timestamp, body=body),
+        IDEMPOTENCY_HEADER: str(delivery.idempotency_key),
+    }
+    status_code, error = None, ""
+    try:
+        response = requests.post(
+            endpoint.url,
+            data=body,
+            headers=headers,
+            timeout=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS,
+            allow_redirects=False,
+        )
+        status_code = response.status_code
+        if not 200 <= status_code < 300:
+            error = f"HTTP {status_code}: {response.text[:500]}"
+    except requests.RequestException as exc:
+        error = f"{type(exc).__name__}: {exc}"[:1000]
+
+    finished = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = finished
+    delivery.last_status_code = status_code
+    delivery.last_error = error
+    delivery.claimed_until = None
+    if not error:
+        delivery.status = WebhookDelivery.Status.SUCCEEDED
+        delivery.delivered_at = finished
+    else:
+        if finished >= delivery.retry_until:
+            delivery.status = WebhookDelivery.Status.FAILED
+            logger.warning("webhook %s to %s failed for good: %s", delivery.pk, endpoint.url, error)
+        else:
+            delivery.next_attempt_at = finished + webhook_retry_delay(delivery.attempts)
+            logger.info(
+                "webhook %s to %s failed (attempt %d), retrying at %s: %s",
+                delivery.pk,
+                endpoint.url,
+                delivery.attempts,
+                delivery.next_attempt_at.isoformat(),
+                error,
+            )
+    delivery.save(
+        update_fields=[
+            "attempts",
+            "last_attempt_at",
+            "last_status_code",
+            "last_error",
+            "claimed_until",
+            "status",
+            "delivered_at",
+            "next_attempt_at",
+        ]
+    )
+    return delivery
+
+
+def webhook_deliveries_due(*, limit: int = 500) -> list:
+    """Ids of pending deliveries whose next attempt is due and that no worker holds."""
+    now = timezone.now()
+    return list(
+        WebhookDelivery.objects.filter(
+            Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
+            status=WebhookDelivery.Status.PENDING,
+            next_attempt_at__lte=now,
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+@transaction.atomic
+def webhook_delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a delivery again (from the admin), with the same body and idempotency key.
+
+    The retry window starts again from now.
+    """
+    delivery = WebhookDelivery.objects.select_for_update().get(pk=delivery.pk)
+    now = timezone.now()
+    delivery.status = WebhookDelivery.Status.PENDING
+    delivery.next_attempt_at = now
+    delivery.retry_until = now + _retry_window()
+    delivery.claimed_until = None
+    delivery.save(update_fields=["status", "next_attempt_at", "retry_until", "claimed_until"])
+    return delivery

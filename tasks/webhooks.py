@@ -1,0 +1,18 @@
+"""Webhook tasks: send one delivery now; beat sends whatever is due again."""
+
+from celery import shared_task
+
+from tasks.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
+
+
+@shared_task(name="tasks.webhooks.deliver", ignore_result=True)
+def deliver(delivery_id: int) -> None:
+    webhook_delivery_attempt(delivery_id=delivery_id)
+
+
+@shared_task(name="tasks.webhooks.deliver_due", ignore_result=True)
+def deliver_due() -> None:
+    """Beat: enqueue every delivery whose (next) attempt is due."""
+    for delivery_id in webhook_deliveries_due():
+        # A copy still queued after a minute is dropped; beat enqueues the delivery again.
+        deliver.apply_async((delivery_id,), expires=60)

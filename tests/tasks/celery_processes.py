@@ -1,0 +1,120 @@
+"""Start a real Celery worker and beat against the test database and the tests' Redis."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_database_url() -> str:
+    """The URL of pytest-django's test database (test_<name>), for the subprocesses."""
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def wait_until(condition, *, timeout: float, interval: float = 0.2, message: str = ""):
+    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(message or f"condition not met within {timeout} s")
+
+
+class CeleryProcesses:
+    """A worker and a beat as separate process groups, logging to files under `log_dir`."""
+
+    def __init__(self, log_dir: Path, **env: str) -> None:
+        self.log_dir = log_dir
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.tasks.worker_settings",
+            "DATABASE_URL": test_database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "PYTHONPATH": str(ROOT),
+            "TAPESTRY_PUBLISH_INTERVAL_SECONDS": "1",
+            "TAPESTRY_PUBLISH_LOCK_TIMEOUT": "3",
+            "TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS": "1",
+            "TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS": "1",
+            "TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS": "1",
+            "TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS": "2",
+            **env,
+        }
+        self.worker: subprocess.Popen | None = None
+        self.beat: subprocess.Popen | None = None
+        self._worker_count = 0
+        # Nothing queued by earlier tests (or runs) reaches these processes.
+        redis.Redis.from_url(settings.REDIS_URL).flushdb()
+
+    def _start(self, args: list[str], log: Path, env: dict) -> subprocess.Popen:
+        return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+            [sys.executable, "-m", "celery", "-A", "cms", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so a kill takes its children too
+        )
+
+    @property
+    def worker_log(self) -> Path:
+        return self.log_dir / f"worker-{self._worker_count}.log"
+
+    def start_worker(self, **env: str) -> None:
+        self._worker_count += 1
+        log = self.worker_log
+        self.worker = self._start(
+            [
+                "worker",
+                "--queues",
+                "celery,background",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                "2",
+                "--without-mingle",
+                "--without-gossip",
+                "--hostname",
+                f"test-{self._worker_count}@%h",
+            ],
+            log,
+            {**self.env, **env},
+        )
+        wait_until(
+            lambda: "ready." in log.read_text(errors="replace"),
+            timeout=60,
+            message=f"the worker did not start:\n{log.read_text(errors='replace')[-3000:]}",
+        )
+
+    def start_beat(self) -> None:
+        self.beat = self._start(
+            ["beat", "--loglevel", "INFO", "--schedule", str(self.log_dir / "beat-schedule")],
+            self.log_dir / "beat.log",
+            self.env,
+        )
+
+    def kill_worker(self) -> None:
+        """SIGKILL the worker and its pool: no shutdown, no acknowledgements, no rollback code."""
+        os.killpg(self.worker.pid, signal.SIGKILL)
+        self.worker.wait(timeout=10)
+
+    def stop(self) -> None:
+        for process in (self.worker, self.beat):
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait(timeout=10)

@@ -1,0 +1,366 @@
+import datetime
+import hashlib
+import hmac
+import json
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from communities.models import CommunityPage
+from tasks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from tasks.services.webhooks import (
+    webhook_deliveries_due,
+    webhook_delivery_attempt,
+    webhook_delivery_redeliver,
+    webhook_retry_delay,
+)
+from tests.helpers import (
+    JINQIAO,
+    article_create,
+    city_news_index,
+    community_news_index,
+    community_page,
+    user_create,
+)
+from tests.tasks.receivers import WebhookReceiver
+
+ALL_EVENTS = [event.value for event in WebhookEvent]
+
+
+@pytest.fixture
+def receiver():
+    server = WebhookReceiver()
+    yield server
+    server.close()
+
+
+def endpoint_create(url: str, *, events=None, locales=(), communities=(), **fields):
+    endpoint = WebhookEndpoint.objects.create(
+        name="Web frontend", url=url, events=events or ALL_EVENTS, **fields
+    )
+    endpoint.locales.set([Locale.objects.get(language_code=code) for code in locales])
+    endpoint.communities.set(communities)
+    return endpoint
+
+
+def _deliveries(event_type=None):
+    deliveries = WebhookDelivery.objects.order_by("created_at")
+    if event_type:
+        deliveries = deliveries.filter(event_type=event_type)
+    return list(deliveries)
+
+
+def _make_due(delivery):
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
+
+
+def _verify(request, secret: str) -> dict:
+    """What a frontend does (see README): recompute the signature over "<timestamp>.<body>"."""
+    timestamp = request.headers["X-Tapestry-Timestamp"]
+    expected = hmac.new(
+        secret.encode(), timestamp.encode() + b"." + request.body, hashlib.sha256
+    ).hexdigest()
+    assert hmac.compare_digest(request.headers["X-Tapestry-Signature"], f"sha256={expected}")
+    return json.loads(request.body)
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_delivered_signed(receiver):
+    endpoint = endpoint_create(receiver.url)
+    page = article_create(community_news_index(), publish=True, title="Night market")
+    (delivery,) = _deliveries(WebhookEvent.PAGE_PUBLISHED)
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    (request,) = receiver.requests
+    body = _verify(request, endpoint.secret)
+    assert request.headers["X-Tapestry-Event"] == "page.published"
+    assert request.headers["Idempotency-Key"] == str(delivery.idempotency_key)
+    assert body["id"] == str(delivery.event_id)
+    assert body["type"] == "page.published"
+    assert body["page"] == {
+        "id": page.pk,
+        "type": "ArticlePage",
+        "title": "Night market",
+        "locale": "en",
+        "community": "huacao-town",
+        "url_path": f"/communities/huacao-town/news/{page.slug}/",
+    }
+    assert datetime.datetime.fromisoformat(body["occurred_at"])
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.SUCCEEDED
+    assert delivery.last_status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_wrong_secret_does_not_verify(receiver):
+    endpoint_create(receiver.url)
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries(WebhookEvent.PAGE_PUBLISHED)
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    with pytest.raises(AssertionError):
+        _verify(receiver.requests[0], "not-the-secret")
+
+
+@pytest.mark.django_db
+def test_three_failures_then_success_deliver_once_more_with_the_same_key(receiver):
+    receiver.statuses = [500, 503, 502]
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    for _attempt in range(4):
+        webhook_delivery_attempt(delivery_id=delivery.pk)
+        _make_due(delivery)
+    # Beat keeps looking: nothing is due any more.
+    assert webhook_deliveries_due() == []
+    assert webhook_delivery_attempt(delivery_id=delivery.pk) is None
+
+    assert len(receiver.requests) == 4
+    assert {request.headers["Idempotency-Key"] for request in receiver.requests} == {
+        str(delivery.idempotency_key)
+    }
+    assert len({request.body for request in receiver.requests}) == 1
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.SUCCEEDED
+    assert delivery.attempts == 4
+
+
+@pytest.mark.django_db
+def test_a_failed_attempt_waits_with_exponential_backoff(receiver):
+    receiver.statuses = [500, 500]
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    first_wait = delivery.next_attempt_at - delivery.last_attempt_at
+    assert delivery.status == WebhookDelivery.Status.PENDING
+    assert "HTTP 500" in delivery.last_error
+    # Not due yet: neither beat nor a stray task sends it early.
+    assert delivery.pk not in webhook_deliveries_due()
+    assert webhook_delivery_attempt(delivery_id=delivery.pk) is None
+
+    _make_due(delivery)
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.next_attempt_at - delivery.last_attempt_at == 2 * first_wait
+    assert webhook_retry_delay(30) == datetime.timedelta(seconds=2 * 3600)  # capped
+
+
+@pytest.mark.django_db
+def test_retries_stop_after_the_window_and_show_failed(receiver):
+    receiver.statuses = [500]
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    assert delivery.retry_until - delivery.created_at >= datetime.timedelta(hours=24)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(retry_until=timezone.now())
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.FAILED
+    assert webhook_deliveries_due() == []
+
+
+@pytest.mark.django_db
+def test_an_unreachable_receiver_is_retried(receiver):
+    endpoint_create("http://127.0.0.1:9/nothing-listens", events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.PENDING
+    assert delivery.last_status_code is None
+    assert "ConnectionError" in delivery.last_error
+
+
+@pytest.mark.django_db
+def test_redeliver_sends_the_same_event_again(receiver):
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    webhook_delivery_redeliver(delivery=delivery)
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    first, second = receiver.requests
+    assert first.body == second.body
+    assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"]
+
+
+@pytest.mark.django_db
+def test_filters_by_event_locale_and_community(receiver):
+    huacao = endpoint_create(receiver.url, communities=[community_page()])
+    chinese = endpoint_create(receiver.url, locales=["zh-hans"])
+    unpublished_only = endpoint_create(receiver.url, events=["page.unpublished"])
+    endpoint_create(receiver.url, active=False)
+
+    huacao_page = article_create(community_news_index(), publish=True)
+    article_create(community_news_index(JINQIAO), publish=True)
+    article_create(city_news_index(), publish=True)
+
+    published = _deliveries(WebhookEvent.PAGE_PUBLISHED)
+    assert [(d.endpoint, d.payload["page"]["id"]) for d in published] == [(huacao, huacao_page.pk)]
+    assert not WebhookDelivery.objects.filter(endpoint__in=[chinese, unpublished_only]).exists()
+
+
+@pytest.mark.django_db
+def test_a_community_filter_covers_the_communitys_translations(receiver):
+    endpoint = endpoint_create(receiver.url, communities=[community_page()])
+    zh_index = community_news_index(code="zh-hans")
+    page = article_create(zh_index, publish=True)
+
+    (delivery, translation) = sorted(
+        WebhookDelivery.objects.filter(endpoint=endpoint), key=lambda d: d.event_type
+    )
+    assert delivery.event_type == "page.published"
+    assert translation.event_type == "translation.published"
+    assert translation.payload["page"]["locale"] == "zh-hans"
+    assert translation.payload["page"]["community"] == page.community.slug
+
+
+@pytest.mark.django_db
+def test_unpublish_move_and_delete_are_events(receiver):
+    endpoint_create(receiver.url)
+    page = article_create(community_news_index(), publish=True)
+    old_path = f"/communities/huacao-town/news/{page.slug}/"
+
+    page.move(community_news_index(JINQIAO), pos="last-child")
+    (moved,) = _deliveries(WebhookEvent.PAGE_MOVED)
+    assert moved.payload["previous_url_path"] == old_path
+    assert moved.payload["page"]["url_path"] == f"/communities/jinqiao-town/news/{page.slug}/"
+    assert moved.payload["page"]["community"] == "jinqiao-town"
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert len(_deliveries(WebhookEvent.PAGE_UNPUBLISHED)) == 1
+    assert _deliveries(WebhookEvent.PAGE_DELETED) == []  # a page no frontend shows any more
+
+    other = article_create(community_news_index(), publish=True)
+    other.delete()
+    (deleted,) = _deliveries(WebhookEvent.PAGE_DELETED)
+    assert deleted.payload["page"]["id"] == other.pk
+    assert deleted.payload["page"]["community"] == "huacao-town"
+
+
+@pytest.mark.django_db
+def test_a_scheduled_but_not_yet_live_page_is_no_event(receiver):
+    endpoint_create(receiver.url)
+    page = article_create(city_news_index())
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+
+    assert _deliveries() == []
+
+
+@pytest.mark.django_db
+def test_deliveries_are_recorded_with_the_change_and_sent_after_commit(
+    receiver, django_capture_on_commit_callbacks
+):
+    endpoint_create(receiver.url)
+    with django_capture_on_commit_callbacks() as callbacks:
+        article_create(city_news_index(), publish=True)
+
+    assert len(_deliveries()) == 1
+    assert receiver.requests == []  # nothing leaves inside the transaction
+    assert callbacks  # the send is enqueued when it commits
+
+
+# Admin ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def desk_client(client):
+    client.force_login(user_create(groups=["CNS Editorial Desk"]))
+    return client
+
+
+@pytest.mark.django_db
+def test_desk_manages_endpoints(desk_client):
+    response = desk_client.post(
+        "/admin/webhook_endpoints/new/",
+        {
+            "name": "Mini-program",
+            "url": "https://mp.example.org/hooks",
+            "secret": "s3cret-s3cret-s3cret",
+            "events": ["page.published", "page.deleted"],
+            "locales": [Locale.objects.get(language_code="ja").pk],
+            "communities": [community_page().pk],
+            "active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    endpoint = WebhookEndpoint.objects.get(name="Mini-program")
+    assert endpoint.events == ["page.published", "page.deleted"]
+    assert [c.slug for c in endpoint.communities.all()] == ["huacao-town"]
+    assert desk_client.get("/admin/webhook_endpoints/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_community_choices_are_the_source_locale_pages(desk_client):
+    response = desk_client.get("/admin/webhook_endpoints/new/")
+
+    choices = response.context["form"].fields["communities"].queryset
+    assert choices.count() == CommunityPage.objects.filter(locale__language_code="en").count()
+
+
+@pytest.mark.django_db
+def test_delivery_log_and_redeliver(desk_client, receiver):
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(status="failed")
+
+    listing = desk_client.get("/admin/webhook_deliveries/")
+    assert listing.status_code == 200
+    assert f"/admin/webhook_deliveries/redeliver/{delivery.pk}/" in listing.content.decode()
+    assert desk_client.get(f"/admin/webhook_deliveries/inspect/{delivery.pk}/").status_code == 200
+    assert desk_client.get(f"/admin/webhook_deliveries/redeliver/{delivery.pk}/").status_code == 200
+
+    response = desk_client.post(f"/admin/webhook_deliveries/redeliver/{delivery.pk}/")
+
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.PENDING
+    assert delivery.pk in webhook_deliveries_due()
+
+
+@pytest.mark.django_db
+def test_deliveries_cannot_be_edited_or_added(desk_client, receiver):
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    assert desk_client.get(f"/admin/webhook_deliveries/edit/{delivery.pk}/").status_code == 302
+    assert desk_client.get("/admin/webhook_deliveries/new/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_editors_cannot_see_webhooks(client, receiver):
+    endpoint_create(receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    client.force_login(user_create(groups=["Huacao Town Moderators"]))
+
+    for url in (
+        "/admin/webhook_endpoints/",
+        "/admin/webhook_deliveries/",
+        f"/admin/webhook_deliveries/redeliver/{delivery.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+    assert client.post(f"/admin/webhook_deliveries/redeliver/{delivery.pk}/").status_code in (
+        302,
+        403,
+    )
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.PENDING and delivery.attempts == 0
