@@ -1,3 +1,20 @@
 from communities.models.pages import CommunityContact, CommunityIndexPage, CommunityPage
+from communities.models.translation_status import TranslationStatus, TranslationStatusChange
+from communities.models.workflows import (
+    BureauSignOffTask,
+    SourceReviewTask,
+    TranslationReviewers,
+    TranslationReviewTask,
+)
 
-__all__ = ["CommunityContact", "CommunityIndexPage", "CommunityPage"]
+__all__ = [
+    "BureauSignOffTask",
+    "CommunityContact",
+    "CommunityIndexPage",
+    "CommunityPage",
+    "SourceReviewTask",
+    "TranslationReviewTask",
+    "TranslationReviewers",
+    "TranslationStatus",
+    "TranslationStatusChange",
+]
