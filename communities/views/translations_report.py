@@ -1,0 +1,188 @@
+"""Reports › Translations: every source page's status in every target locale, with coverage."""
+
+import datetime
+
+import django_filters
+from django.conf import settings
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from communities.models import CommunityPage
+from home.translation_status import LIVE, STATUS_LABELS, STATUSES, translation_statuses
+
+
+def _source_locale() -> Locale:
+    return Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
+
+
+def _community_choices():
+    return [
+        (str(page.pk), page.title)
+        for page in CommunityPage.objects.filter(locale=_source_locale()).order_by("title")
+    ]
+
+
+def _locale_choices():
+    return [
+        (locale.language_code, locale.get_display_name())
+        for locale in Locale.objects.exclude(language_code=settings.TAPESTRY_SOURCE_LOCALE)
+    ]
+
+
+class TranslationsReportFilterSet(WagtailFilterSet):
+    community = django_filters.ChoiceFilter(
+        label="Community",
+        empty_label="All communities and city-wide",
+        choices=_community_choices,
+        method="filter_community",
+    )
+    locale = django_filters.ChoiceFilter(
+        label="Locale",
+        empty_label="All locales",
+        choices=_locale_choices,
+        method="filter_nothing",  # narrows the columns and the chart, not the rows
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        empty_label="Any status",
+        choices=[(status, STATUS_LABELS[status]) for status in STATUSES],
+        method="filter_nothing",  # applied on computed statuses by the view
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_community(self, queryset, name, value):
+        community = Page.objects.filter(pk=value).first()
+        if community is None:
+            return queryset.none()
+        return queryset.filter(path__startswith=community.path)
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+
+class LocaleStatusColumn(StatusTagColumn):
+    def __init__(self, locale: Locale):
+        super().__init__(
+            f"status_{locale.language_code}",
+            label=locale.language_code,
+            accessor=lambda page: STATUS_LABELS[page.translation_statuses[locale.language_code]],
+            primary=lambda page: page.translation_statuses[locale.language_code] == LIVE,
+        )
+
+
+class TranslationsReportView(ReportView):
+    page_title = "Translations"
+    header_icon = "globe"
+    template_name = "communities/admin/translations_report.html"
+    results_template_name = "communities/admin/translations_report_results.html"
+    index_url_name = "tapestry_translations_report"
+    index_results_url_name = "tapestry_translations_report_results"
+    filterset_class = TranslationsReportFilterSet
+    paginate_by = 50
+    any_permission_required = ["add", "change", "publish"]
+    permission_policy = PagePermissionPolicy()
+    model = Page
+
+    def get_filename(self):
+        return f"translations-report-{datetime.date.today():%Y-%m-%d}"
+
+    @cached_property
+    def locales(self) -> list[Locale]:
+        locales = Locale.objects.exclude(language_code=settings.TAPESTRY_SOURCE_LOCALE).order_by(
+            "language_code"
+        )
+        code = self.request.GET.get("locale")
+        if code:
+            locales = locales.filter(language_code=code)
+        return list(locales)
+
+    def get_queryset(self):
+        # Source pages below the locale roots, in tree order, that the user works on in some
+        # locale (a translator sees the pages of their locale's tree, by their source).
+        visible = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        return (
+            Page.objects.filter(
+                locale__language_code=settings.TAPESTRY_SOURCE_LOCALE,
+                depth__gt=2,
+                translation_key__in=visible.values("translation_key"),
+            )
+            .select_related("content_type")
+            .order_by("path")
+        )
+
+    def get_filtered_queryset(self):
+        pages = self.filter_queryset(self.get_queryset())
+        self.all_statuses = translation_statuses(pages, self.locales)
+        status = self.request.GET.get("status")
+        if status in STATUSES:
+            wanted = [
+                key for key, by_locale in self.all_statuses.items() if status in by_locale.values()
+            ]
+            pages = pages.filter(translation_key__in=wanted)
+        self.coverage = self._coverage(pages)
+        return pages
+
+    def _coverage(self, pages) -> list[dict]:
+        live_keys = set(pages.filter(live=True).values_list("translation_key", flat=True))
+        rows = []
+        for locale in self.locales:
+            covered = sum(
+                1
+                for key in live_keys
+                if self.all_statuses.get(key, {}).get(locale.language_code) == LIVE
+            )
+            total = len(live_keys)
+            rows.append(
+                {
+                    "code": locale.language_code,
+                    "name": locale.get_display_name(),
+                    "covered": covered,
+                    "total": total,
+                    "percent": round(100 * covered / total) if total else 0,
+                }
+            )
+        return rows
+
+    def decorate_paginated_queryset(self, object_list):
+        for page in object_list:
+            page.translation_statuses = self.all_statuses.get(page.translation_key, {})
+        return object_list
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label="Source page",
+                url_name="wagtailadmin_pages:edit",
+                accessor="get_admin_display_title",
+            ),
+            Column("type", label="Type", accessor=lambda page: page.content_type.name.title()),
+            *(LocaleStatusColumn(locale) for locale in self.locales),
+        ]
+
+    @property
+    def list_export(self):
+        return ["title", "url_path", *(f"status_{locale.language_code}" for locale in self.locales)]
+
+    def to_row_dict(self, item):
+        row = {"title": item.title, "url_path": item.url_path}
+        for locale in self.locales:
+            row[f"status_{locale.language_code}"] = item.translation_statuses.get(
+                locale.language_code
+            )
+        return row
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["coverage"] = self.coverage
+        return context
