@@ -406,6 +406,7 @@ def wagtail_default_groups_retire(report: SetupReport, desk: Group) -> None:
             report.change(f"removed the page permissions of Wagtail's default group {group.name}")
 
 
+@transaction.atomic  # all or nothing; status history is recorded once, on commit
 def setup_tapestry() -> SetupReport:
     report = SetupReport()
     communities = communities_load()

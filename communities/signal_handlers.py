@@ -26,8 +26,10 @@ def on_published_or_unpublished(sender, instance, **kwargs):
         translation_status_refresh_on_commit(instance)
 
 
-def on_revision_saved(sender, instance: Revision, created, **kwargs):
-    if created and _translatable(instance.content_object):
+def on_revision_saved(sender, instance: Revision, created, raw=False, **kwargs):
+    if raw or not created:
+        return  # fixtures and database restores are not events
+    if _translatable(instance.content_object):
         translation_status_refresh_on_commit(instance.content_object)
 
 
@@ -36,10 +38,12 @@ def on_workflow_event(sender, instance, **kwargs):
         translation_status_refresh_on_commit(instance.content_object)
 
 
-def on_source_synced(sender, instance: TranslationSource, **kwargs):
-    source = instance.get_source_instance()
-    if _translatable(source):
-        translation_status_refresh_on_commit(source)
+def on_source_synced(sender, instance: TranslationSource, raw=False, **kwargs):
+    if raw:
+        return
+    model = instance.specific_content_type.model_class()
+    if model is not None:
+        translation_status_refresh_on_commit(model=model, translation_key=instance.object_id)
 
 
 def on_page_deleted(sender, instance, **kwargs):

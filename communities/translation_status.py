@@ -11,7 +11,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -101,14 +101,24 @@ def _announce(model: type, changes: list[TranslationStatusChange]) -> None:
         )
 
 
-def translation_status_refresh_on_commit(obj) -> None:
-    """Check `obj`'s translations once the transaction commits (nothing, if it rolls back)."""
-    if not isinstance(obj, Page) and not hasattr(obj, "translation_key"):
-        return
-    transaction.on_commit(
-        partial(
-            translation_statuses_record,
-            model=base_model(obj),
-            translation_keys=[obj.translation_key],
-        )
-    )
+def translation_status_refresh_on_commit(obj=None, *, model=None, translation_key=None) -> None:
+    """Check the translations of `obj` (or of `model` and `translation_key`) on commit.
+
+    The events of one transaction (a revision, a publish, a workflow step...) are checked
+    together, once. Keys left behind by a rolled-back transaction are checked with the next
+    one, which is harmless: recording only writes real differences.
+    """
+    if obj is not None:
+        model, translation_key = type(obj), obj.translation_key
+    pending = connection.__dict__.setdefault(_PENDING, {})
+    pending.setdefault(base_model(model), set()).add(translation_key)
+    transaction.on_commit(_refresh_pending)
+
+
+_PENDING = "_tapestry_translation_status_pending"
+
+
+def _refresh_pending() -> None:
+    pending = connection.__dict__.pop(_PENDING, None) or {}
+    for model, keys in pending.items():
+        translation_statuses_record(model=model, translation_keys=keys)

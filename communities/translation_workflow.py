@@ -10,7 +10,7 @@ import contextlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 ACTION_FIELD = "tapestry-translation-action"
@@ -36,10 +36,42 @@ def _check_can_write(page: Page, user) -> None:
 
 
 @transaction.atomic
+def translation_target_draft_write(*, translation: Translation, user) -> None:
+    """`Translation.save_target(publish=False)`, without touching what is live.
+
+    wagtail-localize's draft save still writes the translated content into the object's own row
+    (for a page, the row the site serves) and marks a snippet translation not live. For a live
+    translation the row is put back as its live revision, with the new draft as latest revision,
+    exactly as Wagtail's editor saves a draft of a live page.
+    """
+    model = translation.source.specific_content_type.model_class()
+    target = model._default_manager.filter(
+        translation_key=translation.source.object_id, locale_id=translation.target_locale_id
+    ).first()
+    live_revision_id = target.live_revision_id if target is not None and target.live else None
+
+    translation.save_target(user=user, publish=False)
+    if live_revision_id is None:
+        return
+
+    draft = type(target)._default_manager.get(pk=target.pk).latest_revision
+    live_version = Revision.objects.get(pk=live_revision_id).as_object()
+    live_version.live = True
+    live_version.live_revision_id = live_revision_id
+    live_version.latest_revision = draft
+    live_version.has_unpublished_changes = True
+    if isinstance(live_version, Page):
+        live_version.draft_title = draft.as_object().title
+        live_version.save(clean=False)
+    else:
+        live_version.save()
+
+
+@transaction.atomic
 def translation_draft_save(*, translation: Translation, page: Page, user) -> Page:
     """Write the translated strings into a new draft revision of the page (nothing goes live)."""
     _check_can_write(page, user)
-    translation.save_target(user=user, publish=False)
+    translation_target_draft_write(translation=translation, user=user)
     page.refresh_from_db()
     return page.specific
 
@@ -82,6 +114,6 @@ def translations_sync_as_drafts(*, source: TranslationSource, user) -> int:
     count = 0
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         with contextlib.suppress(ValidationError):
-            translation.save_target(user=user, publish=False)
+            translation_target_draft_write(translation=translation, user=user)
             count += 1
     return count

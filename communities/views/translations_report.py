@@ -4,6 +4,9 @@ import datetime
 
 import django_filters
 from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
@@ -12,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from communities.models import CommunityPage
-from home.translation_status import LIVE, STATUS_LABELS, STATUSES, translation_statuses
+from home.translation_status import LIVE, MISSING, STATUS_LABELS, STATUSES, translation_statuses
 
 
 def _source_locale() -> Locale:
@@ -68,13 +71,29 @@ class TranslationsReportFilterSet(WagtailFilterSet):
 
 
 class LocaleStatusColumn(StatusTagColumn):
-    def __init__(self, locale: Locale):
+    cell_template_name = "communities/admin/translation_status_cell.html"
+
+    def __init__(self, locale: Locale, *, can_translate: bool):
+        self.locale_code = locale.language_code
+        self.can_translate = can_translate
         super().__init__(
             f"status_{locale.language_code}",
             label=locale.language_code,
             accessor=lambda page: STATUS_LABELS[page.translation_statuses[locale.language_code]],
             primary=lambda page: page.translation_statuses[locale.language_code] == LIVE,
         )
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        status = instance.translation_statuses[self.locale_code]
+        context["locale_code"] = self.locale_code
+        context["status"] = status
+        if status == MISSING and self.can_translate:
+            # wagtail-localize's "Translate this page": it creates a draft to work on.
+            context["translate_url"] = reverse(
+                "wagtail_localize:submit_page_translation", args=[instance.pk]
+            )
+        return context
 
 
 class TranslationsReportView(ReportView):
@@ -105,16 +124,17 @@ class TranslationsReportView(ReportView):
 
     def get_queryset(self):
         # Source pages below the locale roots, in tree order, that the user works on in some
-        # locale (a translator sees the pages of their locale's tree, by their source).
+        # locale, or whose parent they do (a translator sees the new pages to translate).
         visible = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "change"
+        ).values("translation_key")
+        source_pages = Page.objects.filter(
+            locale__language_code=settings.TAPESTRY_SOURCE_LOCALE, depth__gt=2
         )
+        visible_paths = source_pages.filter(translation_key__in=visible).values("path")
         return (
-            Page.objects.filter(
-                locale__language_code=settings.TAPESTRY_SOURCE_LOCALE,
-                depth__gt=2,
-                translation_key__in=visible.values("translation_key"),
-            )
+            source_pages.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .filter(Q(translation_key__in=visible) | Q(parent_path__in=visible_paths))
             .select_related("content_type")
             .order_by("path")
         )
@@ -159,6 +179,7 @@ class TranslationsReportView(ReportView):
 
     @property
     def columns(self):
+        can_translate = self.request.user.has_perm("wagtail_localize.submit_translation")
         return [
             TitleColumn(
                 "title",
@@ -167,7 +188,7 @@ class TranslationsReportView(ReportView):
                 accessor="get_admin_display_title",
             ),
             Column("type", label="Type", accessor=lambda page: page.content_type.name.title()),
-            *(LocaleStatusColumn(locale) for locale in self.locales),
+            *(LocaleStatusColumn(locale, can_translate=can_translate) for locale in self.locales),
         ]
 
     @property
