@@ -40,10 +40,12 @@ def log_in(browser, live_server, steps, username: str):
 
 def approve_from_dashboard(page, steps, label: str):
     page.goto("/admin/")
-    panel = page.locator("#awaiting-my-review")
-    row = panel.locator("tr", has_text=TITLE).or_(panel.locator("tr", has_text=ZH_TITLE)).first
+    panel = page.locator("section", has=page.get_by_role("heading", name="Awaiting my review"))
+    row = panel.locator("tr", has_text=re.compile(f"{TITLE}|{ZH_TITLE}")).first
     steps.shot(page, f"{label}-awaiting")
-    row.get_by_role("button", name="Approve", exact=True).click()
+    row.locator("button[aria-label='Actions']").click()
+    with page.expect_navigation():
+        row.get_by_role("button", name="Approve", exact=True).click()
     page.wait_for_load_state("networkidle")
     steps.shot(page, f"{label}-approved")
 
@@ -89,8 +91,9 @@ def test_article_through_both_stages_then_translated_and_reviewed(browser, live_
     approve_from_dashboard(page, steps, "desk")
     article.refresh_from_db()
     assert article.live
-    response = page.goto(f"/en{article.url_path.removeprefix('/home')}")
+    response = page.goto(article.get_url())
     assert response.status == 200
+    assert TITLE in page.content()
     steps.shot(page, "live-in-english")
 
     # The translator starts the zh-hans translation from the Translations report.
@@ -106,18 +109,17 @@ def test_article_through_both_stages_then_translated_and_reviewed(browser, live_
     assert page.locator("button[value='publish']").count() == 0
 
     # Translates the title in wagtail-localize's editor, saves a draft and submits it.
-    segment = page.locator("li", has_text=TITLE).first
-    segment.get_by_role("button", name=re.compile("Translate|Edit")).first.click()
-    segment.locator("textarea").fill(ZH_TITLE)
-    segment.get_by_role("button", name="Save").click()
-    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Translate", exact=True).first.click()  # the title
+    page.locator(".js-translation-editor textarea").first.fill(ZH_TITLE)
+    with page.expect_response(re.compile(r"/strings/\d+/edit/")):
+        page.get_by_role("button", name="Save", exact=True).first.click()
     steps.shot(page, "translator-translated")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_load_state("networkidle")
     steps.shot(page, "translator-submitted")
-    zh_article = article.get_translation(helpers.locale("zh-hans"))
+    zh_article = article.get_translation(helpers.locale("zh-hans")).specific
     assert not zh_article.live
     assert helpers.current_task_state(zh_article).task.name == "Translation review"
 
@@ -127,5 +129,8 @@ def test_article_through_both_stages_then_translated_and_reviewed(browser, live_
     zh_article.refresh_from_db()
     assert zh_article.live
     assert zh_article.title == ZH_TITLE
-    response = page.goto(f"/zh-hans{zh_article.url_path.split('/', 2)[2].join(['/', ''])}")
+    response = page.goto(zh_article.get_url())
     steps.shot(page, "live-in-chinese")
+    assert zh_article.get_url().startswith("/zh-hans/")
+    assert response.status == 200
+    assert ZH_TITLE in page.content()
