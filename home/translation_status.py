@@ -10,8 +10,8 @@ Statuses, for one object and one target locale:
 - ``awaiting_review``: the translation is in a workflow (submitted, not yet approved);
 - ``in_progress``: the translation has a draft that is not live (or was never published);
 - ``outdated``: the translation is live but the source changed after the translation was last
-  synced (the source was published after wagtail-localize last read it, or the live
-  translation predates that read);
+  synced: the source was published after wagtail-localize last read it ("Sync translated
+  pages" reads it again and turns live translations into drafts to review: ``in_progress``);
 - ``live``: the translation is live and up to date.
 """
 
@@ -64,13 +64,14 @@ def _status(row: dict | None, *, in_review: bool, synced_at, source_published_at
         return AWAITING_REVIEW
     if not row["live"] or row["has_unpublished_changes"]:
         return IN_PROGRESS
-    published_at = row.get("last_published_at")
     if synced_at is not None:
+        # What wagtail-localize last read of the source is older than the source's live version.
         if source_published_at is not None and source_published_at > synced_at:
             return OUTDATED
-        if published_at is not None and published_at < synced_at:
-            return OUTDATED
-    elif (
+        return LIVE
+    # Translated without wagtail-localize's records: compare publication times.
+    published_at = row.get("last_published_at")
+    if (
         source_published_at is not None
         and published_at is not None
         and source_published_at > published_at

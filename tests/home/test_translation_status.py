@@ -119,3 +119,11 @@ def test_query_count_does_not_grow_with_the_number_of_pages():
     assert len(result) == 100
     assert len(hundred) == len(one) <= 4
     assert sum(1 for page in pages if result[page.translation_key]["zh-hans"] == "live") == 30
+
+
+def test_translating_into_another_locale_does_not_outdate_the_first():
+    article = live_article()
+    translation_create(instance=article, locale=helpers.locale("zh-hans"))
+    translation_create(instance=article, locale=helpers.locale("ja"))  # reads the source again
+
+    assert statuses_of(article, ["zh-hans", "ja"]) == {"zh-hans": "live", "ja": "live"}
