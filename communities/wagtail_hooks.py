@@ -3,10 +3,12 @@ dashboard panels."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail_localize.views import convert
 
 from communities.translation_workflow import (
     ACTION_FIELD,
@@ -61,9 +63,34 @@ def translation_review_actions(request, page):
     return redirect(edit_url)
 
 
+def convert_to_alias_for_publishers(request, page_id):
+    """wagtail-localize's "Convert to alias page", for users who may publish the page.
+
+    An alias mirrors the live source at once: for anyone else it would publish without review.
+    """
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    page = context.get("page")
+    if page is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
 @hooks.register("register_admin_urls", order=-10)
 def register_admin_urls():
     return [
+        # Shadows wagtail-localize's own view (same path, matched first).
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias_for_publishers,
+            name="tapestry_convert_to_alias",
+        ),
         # Shadows wagtail-localize's own "update/<id>/" (same path, matched first).
         path(
             "localize/update/<int:translation_source_id>/",

@@ -190,3 +190,14 @@ def test_sync_writes_drafts_that_need_review_again(client, translator, reviewer,
     assert zh_article.summary != "Classes now also on Saturdays."  # live copy unchanged
     assert zh_article.get_latest_revision_as_object().summary == "Classes now also on Saturdays."
     assert status(en_article) == "in_progress"
+
+
+def test_translator_cannot_turn_the_translation_into_a_live_alias(client, translator, zh_article):
+    client.force_login(translator)
+
+    response = client.post(f"/admin/localize/page/{zh_article.pk}/convert_to_alias/")
+
+    assert response.status_code in (302, 403)  # Wagtail turns the refusal into a redirect
+    zh_article.refresh_from_db()
+    assert zh_article.alias_of_id is None
+    assert not zh_article.live
