@@ -28,6 +28,7 @@ from wagtail.models import (
 
 from articles.models import ArticleIndexPage, ArticlePage, EventIndexPage, EventPage
 from communities.models import CommunityIndexPage, CommunityPage
+from communities.workflows import translation_reviewers_ensure, workflows_ensure
 from home.models import HomePage
 from home.translation import translation_create
 
@@ -365,7 +366,8 @@ def groups_ensure(report: SetupReport, home: HomePage, communities: list[Communi
 
         moderators = _group_ensure(f"{facts.name} Moderators", report)
         _grant_model_permissions(moderators, access_admin + view_snippets)
-        _grant_pages(moderators, pages, PAGE_PUBLISH)
+        # No publish: they approve their community's stage of the workflow (communities.workflows).
+        _grant_pages(moderators, pages, PAGE_EDIT)
         _grant_collection(moderators, contributor_media)
 
     for code in settings.TAPESTRY_TARGET_LOCALES:
@@ -379,6 +381,8 @@ def groups_ensure(report: SetupReport, home: HomePage, communities: list[Communi
     reviewers = _group_ensure(POLICY_REVIEWERS_GROUP, report)
     _grant_model_permissions(reviewers, access_admin + view_snippets)
 
+    translation_reviewers_ensure(report, home, _grant_pages, access_admin + view_snippets)
+    workflows_ensure(report, home, communities, desk=desk, policy_reviewers=reviewers)
     wagtail_default_groups_retire(report, desk)
 
 
@@ -402,6 +406,7 @@ def wagtail_default_groups_retire(report: SetupReport, desk: Group) -> None:
             report.change(f"removed the page permissions of Wagtail's default group {group.name}")
 
 
+@transaction.atomic  # all or nothing; status history is recorded once, on commit
 def setup_tapestry() -> SetupReport:
     report = SetupReport()
     communities = communities_load()

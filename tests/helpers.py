@@ -260,3 +260,55 @@ class GraphQL:
         body = self(query, variables)
         assert body.get("errors"), body
         return body["errors"]
+
+
+# Workflows and translations.
+
+DESK = "CNS Editorial Desk"
+POLICY_REVIEWERS = "Policy Reviewers"
+ZH_TRANSLATORS = "Translators (zh-hans)"
+ZH_REVIEWERS = "Translation reviewers (zh-hans)"
+
+
+def editors(slug_name: str = "Huacao Town") -> str:
+    return f"{slug_name} Editors"
+
+
+def moderators(slug_name: str = "Huacao Town") -> str:
+    return f"{slug_name} Moderators"
+
+
+def workflow_submit(page: Page, user):
+    """Submit the page's latest revision to its workflow, as "Submit for review" does."""
+    page = Page.objects.get(pk=page.pk).specific
+    return page.get_workflow().start(page, user)
+
+
+def current_task_state(page: Page):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.active().for_instance(page).first()
+    return state.current_task_state.specific if state and state.current_task_state else None
+
+
+def workflow_action_url(page: Page, action: str) -> str:
+    task_state = current_task_state(page)
+    return f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
+
+
+def translation_start(page: Page, code: str = "zh-hans", user=None) -> Page:
+    """Translate `page` as "Translate this page" does: a draft, its strings untranslated."""
+    from wagtail_localize.operations import translate_object
+
+    translate_object(page.specific, [locale(code)], user=user)
+    return page.get_translation(locale(code)).specific
+
+
+def strings_translate(page: Page, code: str, strings: dict[str, str]) -> None:
+    """Type translations into the translation editor (stored as wagtail-localize strings)."""
+    from wagtail_localize.models import TranslationSource
+
+    from home.translation import translation_strings_set
+
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    translation_strings_set(source=source, locale=locale(code), strings=strings)

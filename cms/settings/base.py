@@ -203,7 +203,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# The last approval publishes, whether or not its approver could publish directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "communities.workflow_finish.workflow_publish"
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+# "Translate this page" creates drafts: a translation goes live through its review stage only.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 GRAPHENE = {"SCHEMA": "schema.schema.schema"}
 

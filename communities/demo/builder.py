@@ -95,6 +95,8 @@ DEMO_USERS = [
     DemoUser("huacao-editor", "Huacao Town Editors", "Huacao Town Editors"),
     DemoUser("huacao-moderator", "Huacao Town Moderators", "Huacao Town Moderators"),
     DemoUser("translator-zh", "Translators (zh-hans)", "Translators (zh-hans)"),
+    DemoUser("reviewer-zh", "Translation reviewers (zh-hans)", "Translation reviewers (zh-hans)"),
+    DemoUser("policy-reviewer", "Policy Reviewers", "Policy Reviewers"),
 ]
 
 

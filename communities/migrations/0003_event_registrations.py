@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0001_initial'),
-        ('communities', '0001_initial'),
+        ('communities', '0002_workflows_translation_status'),
     ]
 
     operations = [

@@ -1,11 +1,24 @@
 from communities.models.feedback import Feedback
 from communities.models.pages import CommunityContact, CommunityIndexPage, CommunityPage
 from communities.models.registrations import EventRegistration
+from communities.models.translation_status import TranslationStatus, TranslationStatusChange
+from communities.models.workflows import (
+    BureauSignOffTask,
+    SourceReviewTask,
+    TranslationReviewers,
+    TranslationReviewTask,
+)
 
 __all__ = [
+    "BureauSignOffTask",
     "CommunityContact",
     "CommunityIndexPage",
     "CommunityPage",
     "EventRegistration",
     "Feedback",
+    "SourceReviewTask",
+    "TranslationReviewTask",
+    "TranslationReviewers",
+    "TranslationStatus",
+    "TranslationStatusChange",
 ]

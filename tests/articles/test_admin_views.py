@@ -91,7 +91,7 @@ def test_article_edit_view(admin_client):
 
     html = get_ok(admin_client, helpers.admin_edit_url(article))
 
-    assert helpers.tab_labels(html) == ARTICLE_TABS
+    assert helpers.tab_labels(html) == [*ARTICLE_TABS, "Translations"]
     assert helpers.form_field_names(html) >= ARTICLE_FIELDS
     assert 'value="Visa rules change for family visits"' in html
 
@@ -119,7 +119,7 @@ def test_event_edit_view(admin_client):
 
     html = get_ok(admin_client, helpers.admin_edit_url(event))
 
-    assert helpers.tab_labels(html) == EVENT_TABS
+    assert helpers.tab_labels(html) == [*EVENT_TABS, "Translations"]
     assert helpers.form_field_names(html) >= EVENT_FIELDS
     assert 'value="Dumpling workshop"' in html
     assert 'name="capacity" value="24"' in html

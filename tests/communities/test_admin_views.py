@@ -46,7 +46,7 @@ def test_community_edit_view(admin_client):
 
     html = get_ok(admin_client, helpers.admin_edit_url(community))
 
-    assert helpers.tab_labels(html) == COMMUNITY_TABS
+    assert helpers.tab_labels(html) == [*COMMUNITY_TABS, "Translations"]
     assert helpers.form_field_names(html) >= COMMUNITY_FIELDS
     assert 'value="华漕镇"' in html
     assert 'value="Huacao International Community Center"' in html

@@ -207,6 +207,10 @@ def test_load_demo_content(demo_media):
     assert user_model.objects.get(username="huacao-editor").groups.filter(
         name="Huacao Town Editors"
     )
+    assert user_model.objects.get(username="reviewer-zh").groups.filter(
+        name="Translation reviewers (zh-hans)"
+    )
+    assert user_model.objects.get(username="policy-reviewer").groups.filter(name="Policy Reviewers")
 
     # Third run: nothing at all, and an existing user's password is never reset.
     admin.set_password("changed-by-the-admin")

@@ -106,12 +106,14 @@ def test_editor_works_in_every_locale_copy_of_their_community(huacao_editor):
     ).can_edit()
 
 
-def test_moderator_publishes_only_in_their_community(
+def test_moderator_edits_only_in_their_community_and_publishes_nowhere(
     huacao_moderator, huacao_article, jinqiao_article
 ):
+    # Moderators approve their community's review stage; publishing directly would skip the
+    # desk (see tests/communities/test_workflows.py).
     assert perms(huacao_article, huacao_moderator).can_edit()
-    assert perms(huacao_article, huacao_moderator).can_publish()
-    assert perms(
+    assert not perms(huacao_article, huacao_moderator).can_publish()
+    assert not perms(
         helpers.community_news_index(helpers.HUACAO), huacao_moderator
     ).can_publish_subpage()
     assert not perms(jinqiao_article, huacao_moderator).can_edit()
@@ -163,7 +165,9 @@ def test_only_the_desk_holds_permissions_over_whole_trees():
     }
 
     assert {name for name, _codename in holders} <= {
-        f"Translators ({code})" for code in settings.TAPESTRY_TARGET_LOCALES
+        f"{role} ({code})"
+        for code in settings.TAPESTRY_TARGET_LOCALES
+        for role in ("Translators", "Translation reviewers")
     }
     assert "publish_page" not in {codename for _name, codename in holders}
 
@@ -274,7 +278,7 @@ def test_editor_creates_a_draft_in_their_community(client, huacao_editor):
     assert article.owner == huacao_editor
 
 
-def test_moderator_publish_makes_the_article_live(client, huacao_moderator, huacao_article):
+def test_moderator_cannot_publish_through_the_edit_view(client, huacao_moderator, huacao_article):
     client.force_login(huacao_moderator)
 
     response = client.post(
@@ -282,10 +286,9 @@ def test_moderator_publish_makes_the_article_live(client, huacao_moderator, huac
         article_edit_data(huacao_article, **{"action-publish": "action-publish"}),
     )
 
-    assert response.status_code == 302
     huacao_article.refresh_from_db()
-    assert huacao_article.live
-    assert huacao_article.title == EDITED_TITLE
+    assert response.status_code in (200, 302, 403)
+    assert not huacao_article.live
 
 
 def test_moderator_is_turned_away_from_another_community(client, huacao_moderator, jinqiao_article):
