@@ -21,6 +21,7 @@ from articles.selectors import snippets_for_keys
 from communities.registrations import Seats, seats_by_event_key
 from home.mixins import community_root_models
 from home.selectors import pages_visible
+from home.translation_status import translation_statuses
 from schema.core.locales import locale_get, source_get
 
 STEP = Page.steplen
@@ -134,18 +135,30 @@ class PageBatch:
             rows[row["translation_key"]][row["locale__language_code"]] = (row, row["pk"] in visible)
         return rows
 
+    @cached_property
+    def _statuses(self) -> dict:
+        return translation_statuses(self.pages)
+
     def translations_of(self, page: Page) -> list[TranslationEntry]:
-        """One entry per configured locale: the status of this page's translation there."""
+        """One entry per configured locale: the status of this page's translation there.
+
+        Target locales take their status from the translation workflow's selector (missing,
+        in_progress, awaiting_review, live, outdated); the source locale is live or in_progress.
+        `urlPath` is given only where a version is public.
+        """
         found = self._translations.get(page.translation_key, {})
+        statuses = self._statuses.get(page.translation_key, {})
         entries = []
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             row, visible = found.get(code, (None, False))
             if row is None:
-                entries.append(TranslationEntry(code, "missing", None, None))
-                continue
-            status = "live" if visible else "in_progress"
-            path = url_path_public(Page(url_path=row["url_path"])) if visible else None
-            entries.append(TranslationEntry(code, status, path, row["pk"] if visible else None))
+                status = statuses.get(code, "missing")
+            elif code in statuses:
+                status = statuses[code]
+            else:
+                status = "live" if visible else "in_progress"
+            path = url_path_public(Page(url_path=row["url_path"])) if row and visible else None
+            entries.append(TranslationEntry(code, status, path, row["pk"] if path else None))
         return entries
 
     # Hero images -------------------------------------------------------------------------
