@@ -36,8 +36,18 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
 
 .PHONY: test
-test: venv ## Run the whole test suite (needs PostgreSQL and Redis; see README)
+test: venv chromium ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: chromium
+chromium: ## Install Debian's Chromium for the browser tests when it is missing (as root)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq --no-install-recommends chromium \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }; \
+	  else \
+	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium" >&2; \
+	  fi; }
 
 .PHONY: bench-publishing
 bench-publishing: venv ## Scheduled-publishing lag over a batch of pages (real worker + beat; PostgreSQL and Redis)
