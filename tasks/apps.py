@@ -6,5 +6,5 @@ class TasksConfig(AppConfig):
     verbose_name = "Background work"
 
     def ready(self):
-        # Connects the receivers that enqueue residents' mails.
-        from tasks import residents  # noqa: F401
+        # Connects the receivers that enqueue residents' mails and subscribers' notices.
+        from tasks import residents, subscriptions  # noqa: F401

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -260,11 +261,20 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_IMPORTS = ["tasks.publishing", "tasks.residents"]
+CELERY_IMPORTS = ["tasks.publishing", "tasks.residents", "tasks.subscriptions", "tasks.privacy"]
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "tasks.publishing.publish_scheduled",
         "schedule": env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 60),
+    },
+    # In CELERY_TIMEZONE (Asia/Shanghai): Monday 08:00.
+    "send-weekly-digests": {
+        "task": "tasks.subscriptions.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "purge-personal-data": {
+        "task": "tasks.privacy.purge_personal_data",
+        "schedule": crontab(minute=30, hour=3),
     },
 }
 
@@ -287,6 +297,9 @@ LOGGING = {
 TAPESTRY_RATE_LIMITS = {
     "registerForEvent": {"ip": (20, 3600), "email": (5, 3600)},
     "cancelRegistration": {"ip": (30, 3600)},
+    "subscribe": {"ip": (20, 3600), "email": (3, 3600)},
+    "confirmSubscription": {"ip": (30, 3600)},
+    "unsubscribe": {"ip": (30, 3600)},
 }
 TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False)
 # Links in residents' mails: the frontend's base URL, or Tapestry's own pages when empty.
