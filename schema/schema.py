@@ -5,6 +5,7 @@ import graphene
 from schema.articles.schema import ArticleQueries
 from schema.communities.mutations import CommunityMutations
 from schema.communities.schema import CommunityQueries
+from schema.communities.subscription_mutations import SubscriptionMutations
 from schema.core.blocks import ALL_BLOCK_TYPES
 from schema.core.pages import PAGE_TYPES
 from schema.pages.schema import PageQueries
@@ -15,7 +16,7 @@ class Query(SiteQueries, CommunityQueries, ArticleQueries, PageQueries, graphene
     pass
 
 
-class Mutation(CommunityMutations, graphene.ObjectType):
+class Mutation(SubscriptionMutations, CommunityMutations, graphene.ObjectType):
     pass
 
 
