@@ -40,9 +40,9 @@ def _frontend_url(locale: str, path: str, token: str) -> str:
     return f"{base}/{locale}/{path}?token={quote(token, safe='')}"
 
 
-def confirm_url(subscription: NoticeSubscription, token: str) -> str:
+def confirm_url(subscription: NoticeSubscription, token: str, *, code: str | None = None) -> str:
     if settings.TAPESTRY_FRONTEND_URL:
-        return _frontend_url(subscription.locale, "subscriptions/confirm", token)
+        return _frontend_url(code or subscription.locale, "subscriptions/confirm", token)
     return _own_url(f"subscriptions/confirm/{quote(token, safe=':')}/")
 
 
@@ -132,7 +132,7 @@ def confirmation_mail(
         (words["communities"], ", ".join(communities) or words["all"]),
         (words["topics"], ", ".join(topics) or words["all"]),
     ]
-    link = confirm_url(subscription, token)
+    link = confirm_url(subscription, token, code=code)
     how = words[chosen["frequency"]]
     lines = [
         words["confirm_lead"],

@@ -84,9 +84,10 @@ def test_purge_deletes_only_what_is_past_keeping(personal_data):
     assert "Deleted 0 event registrations." in purge()
 
 
-def test_the_daily_task_runs_the_purge(personal_data):
+def test_the_daily_task_runs_the_purge(personal_data, settings):
     from tasks.privacy import purge_personal_data
 
+    assert settings.CELERY_BEAT_SCHEDULE["purge-personal-data"]["task"] == purge_personal_data.name
     purge_personal_data.apply()
 
     assert NoticeSubscription.objects.count() == 3

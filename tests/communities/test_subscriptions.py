@@ -439,9 +439,11 @@ def test_no_page_twice_republish_and_digest_twice(on_commit):
 
     with on_commit():
         article = article_publish(title="Library opening hours")
+    subscriber("later@example.org")
     with on_commit():
         article.title = "Library opening hours (corrected)"
         article.save_revision().publish()
+    # A republish is not a new notice, not even for someone who subscribed in between.
     assert recipients() == ["now@example.org"]
 
     assert digest_send(weekly.pk) == 1
@@ -601,3 +603,19 @@ def test_unsubscribe_page_asks_before_unsubscribing(client, gql, on_commit):
     assert b"You are unsubscribed" in done.content
     assert NoticeSubscription.objects.get().status == Status.UNSUBSCRIBED
     assert client.post("/residents/subscriptions/unsubscribe/1:forged/").status_code == 404
+
+
+def test_beat_sends_the_weekly_digest_on_monday_morning(settings, eager_tasks):
+    from tasks.subscriptions import send_weekly_digests
+
+    entry = settings.CELERY_BEAT_SCHEDULE["send-weekly-digests"]
+    assert entry["task"] == send_weekly_digests.name
+    schedule = entry["schedule"]
+    assert (schedule.day_of_week, schedule.hour, schedule.minute) == ({1}, {8}, {0})
+    weekly = subscriber("weekly@example.org", frequency="weekly")
+    article_publish(title="Library opening hours")
+
+    send_weekly_digests.apply()
+
+    assert recipients() == ["weekly@example.org"]
+    assert weekly.deliveries.count() == 1
