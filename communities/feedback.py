@@ -3,6 +3,7 @@
 import secrets
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -231,4 +232,23 @@ def feedback_chart(queryset) -> FeedbackChart:
         by_category=sorted(by_category.items(), key=lambda item: (-item[1], item[0])),
         by_month=by_month,
         total=queryset.count(),
+    )
+
+
+REMOVED = "[removed after the retention period]"
+
+
+def feedback_expired(*, now=None):
+    """Closed feedback whose personal data is past the retention period (not yet anonymised)."""
+    now = now or timezone.now()
+    before = now - timedelta(days=settings.TAPESTRY_PERSONAL_DATA_RETENTION_DAYS)
+    return Feedback.objects.filter(status=Status.CLOSED, closed_at__lt=before).exclude(
+        message=REMOVED
+    )
+
+
+def feedback_anonymise(queryset) -> int:
+    """Remove the resident's words and address; keep what the statistics need."""
+    return queryset.update(
+        message=REMOVED, email="", contact_consent=False, internal_notes="", page=None
     )

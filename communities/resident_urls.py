@@ -1,6 +1,10 @@
 from django.urls import path
 
-from communities.resident_views import registration_cancel_view
+from communities.resident_views import (
+    registration_cancel_view,
+    subscription_confirm_view,
+    subscription_unsubscribe_view,
+)
 
 app_name = "residents"
 urlpatterns = [
@@ -8,5 +12,15 @@ urlpatterns = [
         "registrations/cancel/<str:token>/",
         registration_cancel_view,
         name="registration_cancel",
+    ),
+    path(
+        "subscriptions/confirm/<str:token>/",
+        subscription_confirm_view,
+        name="subscription_confirm",
+    ),
+    path(
+        "subscriptions/unsubscribe/<str:token>/",
+        subscription_unsubscribe_view,
+        name="subscription_unsubscribe",
     ),
 ]

@@ -6,6 +6,7 @@ from schema.articles.schema import ArticleQueries
 from schema.communities.feedback import FeedbackMutations, FeedbackQueries
 from schema.communities.mutations import CommunityMutations
 from schema.communities.schema import CommunityQueries
+from schema.communities.subscription_mutations import SubscriptionMutations
 from schema.core.blocks import ALL_BLOCK_TYPES
 from schema.core.pages import PAGE_TYPES
 from schema.pages.schema import PageQueries
@@ -23,7 +24,7 @@ class Query(
     pass
 
 
-class Mutation(CommunityMutations, FeedbackMutations, graphene.ObjectType):
+class Mutation(CommunityMutations, FeedbackMutations, SubscriptionMutations, graphene.ObjectType):
     pass
 
 

@@ -7,9 +7,7 @@ class TasksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tasks import (
-            residents,  # noqa: F401 (its receivers connect on import)
-            signal_handlers,
-        )
+        # residents and subscriptions connect their receivers on import.
+        from tasks import residents, signal_handlers, subscriptions  # noqa: F401
 
         signal_handlers.connect()

@@ -277,6 +277,8 @@ CELERY_IMPORTS = [
     "tasks.webhooks",
     "tasks.background",
     "tasks.residents",
+    "tasks.subscriptions",
+    "tasks.privacy",
 ]
 # Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
 # live at most this long after its go-live time, plus the run itself), and how long a run's lock
@@ -323,6 +325,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.notifications.send_digests",
         "schedule": crontab(minute=0, hour=TAPESTRY_DIGEST_HOUR),
     },
+    # In CELERY_TIMEZONE (Asia/Shanghai): Monday 08:00.
+    "send-weekly-digests": {
+        "task": "tasks.subscriptions.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "purge-personal-data": {
+        "task": "tasks.privacy.purge_personal_data",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 # Wagtail's background tasks (search index, reference index, file deletions) through
@@ -353,6 +364,9 @@ TAPESTRY_RATE_LIMITS = {
     "cancelRegistration": {"ip": (30, 3600)},
     "submitFeedback": {"ip": (10, 3600), "email": (5, 3600)},
     "feedbackStatus": {"ip": (120, 3600)},
+    "subscribe": {"ip": (20, 3600), "email": (3, 3600)},
+    "confirmSubscription": {"ip": (30, 3600)},
+    "unsubscribe": {"ip": (30, 3600)},
 }
 TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False)
 # Links in residents' mails: the frontend's base URL, or Tapestry's own pages when empty.

@@ -1,6 +1,7 @@
 from communities.models.feedback import Feedback
 from communities.models.pages import CommunityContact, CommunityIndexPage, CommunityPage
 from communities.models.registrations import EventRegistration
+from communities.models.subscriptions import NoticeDelivery, NoticeSubscription
 from communities.models.translation_status import TranslationStatus, TranslationStatusChange
 from communities.models.workflows import (
     BureauSignOffTask,
@@ -16,6 +17,8 @@ __all__ = [
     "CommunityPage",
     "EventRegistration",
     "Feedback",
+    "NoticeDelivery",
+    "NoticeSubscription",
     "SourceReviewTask",
     "TranslationReviewTask",
     "TranslationReviewers",
