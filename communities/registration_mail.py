@@ -64,7 +64,8 @@ def waitlist_position(registration: EventRegistration) -> int:
 
 
 def registration_mail(registration: EventRegistration, kind: str) -> EmailMultiAlternatives:
-    """The mail for `kind`: "created" (confirmed or waitlisted), "promoted" or "cancelled"."""
+    """The mail for `kind`: "confirmed", "waitlisted", "promoted" or "cancelled"; "created"
+    picks confirmed or waitlisted from the registration's current status."""
     words = phrases(REGISTRATION, registration.locale)
     event = event_in_locale(registration.event, registration.locale)
     if kind == "created":

@@ -36,7 +36,8 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
 
 @receiver(registration_created, sender=EventRegistration)
 def _created(sender, registration, **kwargs):
-    send_registration_mail.delay(registration.pk, "created")
+    # The status at registration decides the mail, whatever happens before the worker sends it.
+    send_registration_mail.delay(registration.pk, str(registration.status))
 
 
 @receiver(registration_promoted, sender=EventRegistration)

@@ -162,6 +162,26 @@ def test_mails_in_the_residents_language_with_calendar_and_cancel_link(
     assert subjects == ["A place opened up: Dumpling workshop", "报名已取消：包饺子工作坊"]
 
 
+def test_a_late_mail_still_says_what_happened_at_registration(
+    gql, workshop, eager_tasks, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The worker may send the confirmation after the resident already cancelled."""
+    queued = []
+    monkeypatch.setattr(
+        "tasks.residents.send_registration_mail.delay", lambda *args: queued.append(args)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        payload = register(gql, workshop, "ana@example.org", party=1)
+    gql.data(CANCEL, {"token": payload["cancelToken"]})
+    mail.outbox.clear()
+
+    from tasks.residents import send_registration_mail
+
+    send_registration_mail(*queued[0])
+
+    assert mail.outbox[0].subject == "Registration confirmed: Dumpling workshop"
+
+
 @pytest.mark.parametrize(
     ("change", "extra", "field", "code"),
     [
