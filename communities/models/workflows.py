@@ -132,6 +132,11 @@ class TranslationReviewTask(ConditionalTaskMixin, Task):
             ]
         return []
 
+    def notified_groups(self, obj):
+        """The groups told when a page reaches this stage: the reviewers of its locale."""
+        reviewers = TranslationReviewers.objects.filter(locale_id=obj.locale_id).values("group")
+        return Group.objects.filter(pk__in=reviewers)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:

@@ -83,10 +83,13 @@ def workflow_submitted_recipients(*, task_state: TaskState, actor_id: int | None
     Superusers too if WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS (off in Tapestry).
     """
     task = task_state.task.specific
-    groups = getattr(task, "groups", None)
-    if groups is None:
+    if hasattr(task, "notified_groups"):  # a stage whose approvers depend on the page
+        groups = task.notified_groups(task_state.workflow_state.content_object)
+    elif getattr(task, "groups", None) is not None:
+        groups = task.groups.all()
+    else:
         return []
-    users = User.objects.filter(groups__in=groups.all())
+    users = User.objects.filter(groups__in=groups)
     if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
         users = users | User.objects.filter(is_superuser=True)
     if actor_id:

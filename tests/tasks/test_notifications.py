@@ -273,3 +273,29 @@ def test_the_editors_submission_never_touches_the_mail_server(
     page.refresh_from_db()
     assert page.workflow_in_progress
     assert len(sent) == 1
+
+
+@pytest.mark.django_db
+def test_a_translation_submitted_for_review_mails_that_locales_reviewers(
+    django_capture_on_commit_callbacks,
+):
+    """The translation review stage has no fixed group: its reviewers depend on the locale."""
+    from home.translation import translation_create
+    from tests.helpers import ZH_REVIEWERS, ZH_TRANSLATORS, locale, workflow_submit
+
+    source = article_create(community_news_index(), publish=True, title="Bus timetable")
+    translated = translation_create(
+        instance=source,
+        locale=locale("zh-hans"),
+        strings={"Bus timetable": "公交时刻表"},
+        publish=False,
+    )
+    translator = user_create(groups=[ZH_TRANSLATORS])
+    reviewer = user_create(groups=[ZH_REVIEWERS])
+    user_create(groups=["Translation reviewers (fr)"])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_submit(translated, translator)
+
+    assert _recipients() == [reviewer.email]

@@ -16,7 +16,10 @@ def review_workflow(*, group: str = MODERATORS, community: str = HUACAO) -> Work
     task = GroupApprovalTask.objects.create(name="Moderator review")
     task.groups.set([Group.objects.get(name=group)])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=community_page(community))
+    # Replaces the community's own workflow (set up by setup_tapestry) for the test.
+    WorkflowPage.objects.update_or_create(
+        page=community_page(community), defaults={"workflow": workflow}
+    )
     return workflow
 
 
