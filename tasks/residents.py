@@ -20,15 +20,18 @@ from communities.signals import (
 
 logger = logging.getLogger(__name__)
 
+# Mails to residents: retried with exponential backoff while the mail server is down (SMTP
+# errors and refused connections are OSErrors), as the editorial notifications are.
+MAIL_RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
+    "retry_backoff_max": settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
+    "max_retries": settings.TAPESTRY_MAIL_MAX_RETRIES,
+    "ignore_result": True,
+}
 
-@shared_task(
-    name="tasks.residents.send_registration_mail",
-    autoretry_for=(OSError,),  # SMTP errors and refused connections: the mail server is down
-    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
-    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
-    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
-    ignore_result=True,
-)
+
+@shared_task(name="tasks.residents.send_registration_mail", **MAIL_RETRY)
 def send_registration_mail(registration_id: int, kind: str) -> None:
     if registration_mail_send(registration_id, kind):
         logger.info("registration mail %s sent for registration %s", kind, registration_id)
@@ -50,14 +53,7 @@ def _cancelled(sender, registration, **kwargs):
     send_registration_mail.delay(registration.pk, "cancelled")
 
 
-@shared_task(
-    name="tasks.residents.send_feedback_mail",
-    autoretry_for=(OSError,),  # SMTP errors and refused connections: the mail server is down
-    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
-    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
-    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
-    ignore_result=True,
-)
+@shared_task(name="tasks.residents.send_feedback_mail", **MAIL_RETRY)
 def send_feedback_mail(feedback_id: int, kind: str) -> None:
     if feedback_mail_send(feedback_id, kind):
         logger.info("feedback mail %s sent for feedback %s", kind, feedback_id)

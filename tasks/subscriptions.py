@@ -21,16 +21,9 @@ from communities.subscriptions import (
     subscribers_for,
     subscription_requested,
 )
+from tasks.residents import MAIL_RETRY
 
 logger = logging.getLogger(__name__)
-
-MAIL_RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": 30,
-    "retry_backoff_max": 3600,
-    "max_retries": 12,
-    "ignore_result": True,
-}
 
 
 @shared_task(name="tasks.subscriptions.send_confirmation_mail", **MAIL_RETRY)
