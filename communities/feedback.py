@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Page
 
 from communities.engagement import (
     EngagementError,
@@ -24,7 +24,7 @@ from communities.engagement import (
 from communities.models import CommunityPage, Feedback
 from communities.setup import DESK_GROUP
 from communities.signals import feedback_answered, feedback_submitted
-from home.selectors import pages_visible
+from home.selectors import page_in_source, pages_visible
 
 Status = Feedback.Status
 MESSAGE_MAX = 5000
@@ -32,13 +32,7 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misr
 
 
 def community_source(page: CommunityPage) -> CommunityPage:
-    source = Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
-    if page.locale_id == source.pk:
-        return page
-    return (
-        CommunityPage.objects.filter(translation_key=page.translation_key, locale=source).first()
-        or page
-    )
+    return page_in_source(page)
 
 
 def _reference() -> str:

@@ -9,6 +9,7 @@ from wagtail.models import GroupPagePermission
 
 from communities.mail_texts import FEEDBACK, phrases
 from communities.models import CommunityPage, Feedback
+from home.selectors import page_visible_in
 
 
 def staff_recipients(feedback: Feedback) -> list[str]:
@@ -54,14 +55,7 @@ def resident_answer_mail(feedback: Feedback) -> EmailMultiAlternatives | None:
     if not (feedback.email and feedback.contact_consent and feedback.public_response):
         return None
     words = phrases(FEEDBACK, feedback.locale)
-    community = (
-        CommunityPage.objects.filter(
-            translation_key=feedback.community.translation_key,
-            locale__language_code=feedback.locale,
-            live=True,
-        ).first()
-        or feedback.community
-    )
+    community = page_visible_in(feedback.community, feedback.locale) or feedback.community
     subject = words["answered_subject"].format(reference=feedback.reference)
     lead = words["answered"].format(community=community.title)
     body = "\n".join([lead, "", feedback.public_response, "", words["status"]])

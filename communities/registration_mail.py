@@ -13,7 +13,7 @@ from articles.models import EventPage
 from communities.mail_texts import REGISTRATION, phrases
 from communities.models import EventRegistration
 from communities.registrations import cancel_token
-from home.selectors import pages_visible
+from home.selectors import page_visible_in
 
 Status = EventRegistration.Status
 
@@ -30,10 +30,7 @@ def cancel_url(registration: EventRegistration) -> str:
 
 def event_in_locale(event: EventPage, code: str) -> EventPage:
     """The event as the resident reads it: its live translation in `code`, else the source."""
-    translated = pages_visible(
-        EventPage.objects.filter(translation_key=event.translation_key, locale__language_code=code)
-    ).first()
-    return translated or event
+    return page_visible_in(event, code) or event
 
 
 def ics_for(event: EventPage, registration: EventRegistration) -> bytes:

@@ -8,12 +8,10 @@ racing for the last seat are served one after the other, and the second sees the
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.signing import BadSignature, Signer
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
-from wagtail.models import Locale
 
 from articles.models import EventPage
 from communities.engagement import EngagementError, email_clean, locale_clean, text_clean
@@ -23,20 +21,14 @@ from communities.signals import (
     registration_created,
     registration_promoted,
 )
-from home.selectors import pages_visible
+from home.selectors import page_in_source, pages_visible
 
 Status = EventRegistration.Status
 
 
 def event_source(event: EventPage) -> EventPage:
     """The event's source-locale page (which holds its registrations), else the page itself."""
-    if event.locale.language_code == settings.TAPESTRY_SOURCE_LOCALE:
-        return event
-    source = EventPage.objects.filter(
-        translation_key=event.translation_key,
-        locale=Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE),
-    ).first()
-    return source or event
+    return page_in_source(event)
 
 
 def registration_refusal(event: EventPage, *, now=None) -> EngagementError | None:

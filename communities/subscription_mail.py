@@ -28,7 +28,7 @@ from communities.subscriptions import (
     subscription_matches,
     unsubscribe_token,
 )
-from home.selectors import pages_visible
+from home.selectors import page_visible_in
 
 
 def _own_url(path: str) -> str:
@@ -71,11 +71,7 @@ def page_url(page: ArticlePage) -> str:
 
 def page_in_locale(page: ArticlePage, code: str) -> tuple[ArticlePage, bool]:
     """The page in the subscriber's language if live there, else as is; True when it fell back."""
-    if page.locale.language_code == code:
-        return page, False
-    translated = pages_visible(
-        ArticlePage.objects.filter(translation_key=page.translation_key, locale__language_code=code)
-    ).first()
+    translated = page_visible_in(page, code)
     return (translated, False) if translated else (page, True)
 
 

@@ -158,3 +158,28 @@ def _text_search_fields(model) -> list[str]:
         if isinstance(field, CharField | TextField) and field.model is model:
             names.append(field.name)
     return names
+
+
+def page_in_source(page: Page) -> Page:
+    """The source-locale version of `page` (its own model), or the page itself when it is one or
+    has none."""
+    if page.locale.language_code == settings.TAPESTRY_SOURCE_LOCALE:
+        return page
+    source = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=settings.TAPESTRY_SOURCE_LOCALE,
+        )
+        .first()
+    )
+    return source or page
+
+
+def page_visible_in(page: Page, code: str) -> Page | None:
+    """The version of `page` (its own model) that the public can read in locale `code`."""
+    if page.locale.language_code == code:
+        return page
+    return pages_visible(
+        type(page).objects.filter(translation_key=page.translation_key, locale__language_code=code)
+    ).first()
