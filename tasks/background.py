@@ -3,7 +3,7 @@
 import logging
 
 from celery import shared_task
-from django.db import OperationalError
+from django.db import IntegrityError, OperationalError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import Task, TaskContext, TaskResult, TaskResultStatus
@@ -14,7 +14,10 @@ logger = logging.getLogger(__name__)
 @shared_task(
     name="tasks.background.run_django_task",
     ignore_result=True,
-    autoretry_for=(OperationalError,),
+    # Wagtail's background tasks recompute (a search or reference index entry) and are safe to
+    # run again: retry when the database was locked (SQLite) or when two runs for the same object
+    # raced to insert its entry (seen with two worker processes on SQLite under `make run`).
+    autoretry_for=(OperationalError, IntegrityError),
     retry_backoff=5,
     max_retries=5,
 )
