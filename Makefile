@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# pytest-xdist processes for `make test` (auto: one per core; 0 runs the suite in one process).
+TEST_WORKERS ?= auto
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
@@ -37,7 +39,7 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 
 .PHONY: test
 test: venv chromium ## Run the whole test suite (needs PostgreSQL and Redis; see README)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests when it is missing (as root)

@@ -5,6 +5,23 @@ import os
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tapestry")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 
+
+def _redis_url_of_xdist_worker(url: str, worker: str) -> str:
+    """pytest-xdist worker gwN uses the Redis database N below the suite's own (15, 14, ...).
+
+    Each worker has its own test database already; a shared Redis database would let one
+    worker's real Celery processes consume (or flush) the other's queued tasks.
+    """
+    base, _, number = url.rstrip("/").rpartition("/")
+    return f"{base}/{int(number or 0) - int(worker.removeprefix('gw'))}"
+
+
+# Done once per test process; the Celery processes a test starts inherit the result.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker.startswith("gw") and not os.environ.get("TAPESTRY_TEST_REDIS_PER_WORKER"):
+    os.environ["REDIS_URL"] = _redis_url_of_xdist_worker(os.environ["REDIS_URL"], _worker)
+    os.environ["TAPESTRY_TEST_REDIS_PER_WORKER"] = "1"
+
 from cms.settings.base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"
