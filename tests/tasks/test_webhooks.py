@@ -1,20 +1,26 @@
 import datetime
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
 from communities.models import CommunityPage
+from tasks.forms import WebhookEndpointForm
 from tasks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from tasks.services import webhook_targets
 from tasks.services.webhooks import (
     webhook_deliveries_due,
     webhook_delivery_attempt,
     webhook_delivery_redeliver,
     webhook_retry_delay,
 )
+from tests.cms.test_settings import production
 from tests.helpers import (
     JINQIAO,
     article_create,
@@ -26,10 +32,44 @@ from tests.helpers import (
 from tests.tasks.receivers import WebhookReceiver
 
 ALL_EVENTS = [event.value for event in WebhookEvent]
+PUBLIC_V4 = "93.184.216.34"
+PUBLIC_V6 = "2606:2800:220:1:248:1893:25c8:1946"
+
+
+@pytest.fixture(autouse=True)
+def dns(monkeypatch):
+    """The names these tests use and their addresses, in place of the one resolver webhooks
+    use (so no test needs the network); every name asked is recorded in `asked`."""
+    fake = SimpleNamespace(
+        answers={
+            "hooks.example.org": [PUBLIC_V4, PUBLIC_V6],
+            "mp.example.org": [PUBLIC_V4],
+            "localhost": ["127.0.0.1", "::1"],
+            "intranet.example.org": ["10.1.2.3"],
+            "mixed.example.org": [PUBLIC_V4, "192.168.0.7"],
+        },
+        asked=[],
+    )
+
+    def resolve_host(host):
+        fake.asked.append(host)
+        if host not in fake.answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [ipaddress.ip_address(address) for address in fake.answers[host]]
+
+    monkeypatch.setattr(webhook_targets, "resolve_host", resolve_host)
+    return fake
 
 
 @pytest.fixture
-def receiver():
+def local_receivers(settings):
+    """The tests' receivers listen on 127.0.0.1, mostly over plain http: allow both."""
+    settings.TAPESTRY_WEBHOOK_ALLOW_HTTP = True
+    settings.TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+
+
+@pytest.fixture
+def receiver(local_receivers):
     server = WebhookReceiver()
     yield server
     server.close()
@@ -364,3 +404,132 @@ def test_editors_cannot_see_webhooks(client, receiver):
     )
     delivery.refresh_from_db()
     assert delivery.status == WebhookDelivery.Status.PENDING and delivery.attempts == 0
+
+
+# Where webhooks may go -------------------------------------------------------------------------
+
+
+def _endpoint_form(url: str, *, active: bool = True) -> WebhookEndpointForm:
+    data = {"name": "Frontend", "url": url, "secret": "s3cret-s3cret-s3cret"}
+    data["events"] = ["page.published"]
+    if active:
+        data["active"] = "on"
+    return WebhookEndpointForm(data=data)
+
+
+def _url_errors(form: WebhookEndpointForm) -> list[tuple[str, str]]:
+    return [(error.code, error.message) for error in form.errors.as_data().get("url", [])]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "code", "reason"),
+    [
+        ("https://127.0.0.1/hooks", "address_not_public", "(loopback)"),
+        ("https://[::1]/hooks", "address_not_public", "(loopback)"),
+        ("https://localhost/hooks", "address_not_public", "(loopback)"),
+        ("https://169.254.169.254/latest/meta-data/", "address_not_public", "(link-local)"),
+        ("https://10.0.0.5/hooks", "address_not_public", "(private network)"),
+        ("https://172.16.3.4/hooks", "address_not_public", "(private network)"),
+        ("https://192.168.1.10/hooks", "address_not_public", "(private network)"),
+        ("https://[fd12:3456::1]/hooks", "address_not_public", "(private network)"),
+        ("https://100.64.1.1/hooks", "address_not_public", "(shared address space)"),
+        ("https://[::ffff:127.0.0.1]/hooks", "address_not_public", "(loopback, via 127.0.0.1)"),
+        ("https://[64:ff9b::a00:5]/hooks", "address_not_public", "(private network, via 10.0.0.5)"),
+        ("https://[2002:7f00:1::1]/hooks", "address_not_public", "(loopback, via 127.0.0.1)"),
+        ("https://[fe80::1]/hooks", "address_not_public", "(link-local)"),
+        ("https://224.0.0.1/hooks", "address_not_public", "(multicast)"),
+        ("https://[ff02::1]/hooks", "address_not_public", "(multicast)"),
+        ("https://0.0.0.0/hooks", "address_not_public", "(unspecified)"),
+        ("https://240.0.0.1/hooks", "address_not_public", "(reserved)"),
+        ("https://192.0.2.10/hooks", "address_not_public", "(special-purpose)"),
+        ("https://intranet.example.org/hooks", "address_not_public", "10.1.2.3"),
+        ("https://mixed.example.org/hooks", "address_not_public", "192.168.0.7"),
+        ("ftp://hooks.example.org/hooks", "scheme", "https://"),
+        ("http://hooks.example.org/hooks", "scheme", "https://"),
+        ("https://user:secret@hooks.example.org/hooks", "userinfo", "password"),
+        ("https://nowhere.example.org/hooks", "unresolvable", "does not resolve"),
+    ],
+)
+def test_an_endpoint_url_that_could_reach_inside_is_refused(url, code, reason):
+    form = _endpoint_form(url)
+
+    assert not form.is_valid()
+    ((error_code, message),) = _url_errors(form)
+    assert error_code == code
+    assert reason in message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hooks.example.org/hooks",
+        "https://hooks.example.org:8443/tapestry?source=cms",
+        f"https://{PUBLIC_V4}/hooks",
+        "https://[2606:4700::1111]/hooks",
+        "https://[::ffff:93.184.216.34]/hooks",
+        "https://[64:ff9b::5db8:d822]/hooks",  # NAT64 of a public IPv4 address
+    ],
+)
+def test_a_public_https_url_is_accepted(url):
+    form = _endpoint_form(url)
+
+    assert form.is_valid(), form.errors
+    endpoint = form.save()
+    assert endpoint.url == url
+
+
+@pytest.mark.django_db
+def test_settings_open_http_and_chosen_networks(settings):
+    assert _url_errors(_endpoint_form("https://intranet.example.org/hooks"))
+    assert _url_errors(_endpoint_form("http://hooks.example.org/hooks"))
+
+    settings.TAPESTRY_WEBHOOK_ALLOW_HTTP = True
+    settings.TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = ["10.0.0.0/8"]
+
+    assert _url_errors(_endpoint_form("https://intranet.example.org/hooks")) == []
+    assert _url_errors(_endpoint_form("http://hooks.example.org/hooks")) == []
+    assert _url_errors(_endpoint_form("https://[::ffff:10.9.9.9]/hooks")) == []
+    # Only what was allowed: other private networks stay refused.
+    assert _url_errors(_endpoint_form("https://192.168.1.10/hooks"))
+
+
+@pytest.mark.django_db
+def test_an_inactive_endpoint_whose_host_stopped_resolving_can_be_saved():
+    assert _url_errors(_endpoint_form("https://nowhere.example.org/hooks", active=False)) == []
+    # Whatever it resolves to, a URL with a password or another scheme is never stored.
+    for url in ("https://user:secret@hooks.example.org/", "ftp://hooks.example.org/"):
+        assert _url_errors(_endpoint_form(url, active=False))
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_refusal_and_saves_nothing(desk_client):
+    response = desk_client.post(
+        "/admin/webhook_endpoints/new/",
+        {
+            "name": "Metadata",
+            "url": "https://169.254.169.254/latest/meta-data/",
+            "secret": "s3cret-s3cret-s3cret",
+            "events": ["page.published"],
+            "active": "on",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "169.254.169.254, which is not public (link-local)" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.mark.parametrize("networks", ["10.1.2.3/8", "intranet", "10.0.0.0/8,300.0.0.0/8"])
+def test_a_malformed_allowed_network_stops_startup(tmp_path, networks):
+    result = production(tmp_path, TAPESTRY_WEBHOOK_ALLOWED_NETWORKS=networks)
+
+    assert result.returncode != 0
+    assert "TAPESTRY_WEBHOOK_ALLOWED_NETWORKS" in result.stderr
+
+
+def test_allowed_networks_from_the_environment(tmp_path):
+    result = production(tmp_path, TAPESTRY_WEBHOOK_ALLOWED_NETWORKS="10.20.0.0/16, fd00::/8")
+
+    assert result.returncode == 0, result.stderr
