@@ -2,10 +2,13 @@ import datetime
 import hashlib
 import hmac
 import ipaddress
+import itertools
 import json
 import socket
+import unicodedata
 from types import SimpleNamespace
 
+import certifi
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale
@@ -13,7 +16,9 @@ from wagtail.models import Locale
 from communities.models import CommunityPage
 from tasks.forms import WebhookEndpointForm
 from tasks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
-from tasks.services import webhook_targets
+from tasks.services import webhook_targets, webhook_transport
+from tasks.services.webhook_targets import webhook_target
+from tasks.services.webhook_transport import RESPONSE_READ_LIMIT, webhook_post
 from tasks.services.webhooks import (
     webhook_deliveries_due,
     webhook_delivery_attempt,
@@ -29,7 +34,7 @@ from tests.helpers import (
     community_page,
     user_create,
 )
-from tests.tasks.receivers import WebhookReceiver
+from tests.tasks.receivers import TEST_CA_FILE, TLS_HOST, StreamingReceiver, WebhookReceiver
 
 ALL_EVENTS = [event.value for event in WebhookEvent]
 PUBLIC_V4 = "93.184.216.34"
@@ -47,6 +52,8 @@ def dns(monkeypatch):
             "localhost": ["127.0.0.1", "::1"],
             "intranet.example.org": ["10.1.2.3"],
             "mixed.example.org": [PUBLIC_V4, "192.168.0.7"],
+            TLS_HOST: ["127.0.0.1"],
+            "other.example.test": ["127.0.0.1"],
         },
         asked=[],
     )
@@ -533,3 +540,202 @@ def test_allowed_networks_from_the_environment(tmp_path):
     result = production(tmp_path, TAPESTRY_WEBHOOK_ALLOWED_NETWORKS="10.20.0.0/16, fd00::/8")
 
     assert result.returncode == 0, result.stderr
+
+
+# Delivering only to the checked address, within the deadline, reading little -----------------
+
+
+@pytest.mark.django_db
+def test_an_address_refused_at_delivery_is_never_connected_to(receiver, settings, dns):
+    # Saved while the name was public; now it answers the worker's own address.
+    endpoint_create(f"http://hooks.example.org:{receiver.port}/hooks", events=["page.published"])
+    dns.answers["hooks.example.org"] = ["127.0.0.1"]
+    settings.TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = []
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert receiver.requests == []
+    delivery.refresh_from_db()
+    assert delivery.last_error == (
+        "Refused: hooks.example.org resolves to 127.0.0.1, which is not public (loopback); "
+        "webhooks go to public addresses only."
+    )
+    assert delivery.last_status_code is None
+    # DNS may change back: tried again later, within the retry window.
+    assert delivery.status == WebhookDelivery.Status.PENDING
+    assert delivery.next_attempt_at > delivery.last_attempt_at
+
+    # The same delivery reaches the receiver once its network is allowed: the refusal, not
+    # the setup, kept it away.
+    settings.TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    _make_due(delivery)
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+    assert len(receiver.requests) == 1
+
+
+@pytest.mark.django_db
+def test_a_url_refused_for_good_fails_at_once(receiver, settings):
+    endpoint_create(receiver.url, events=["page.published"])  # http, saved when it was allowed
+    settings.TAPESTRY_WEBHOOK_ALLOW_HTTP = False
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert receiver.requests == []
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.FAILED
+    assert delivery.attempts == 1
+    assert delivery.last_error == "Refused: Webhook URLs must start with https://."
+    assert webhook_deliveries_due() == []
+
+
+@pytest.fixture
+def tls_receiver(local_receivers, monkeypatch):
+    """An https receiver on 127.0.0.1 whose certificate the worker trusts for TLS_HOST."""
+    monkeypatch.setattr(webhook_transport, "TRUSTED_CA_FILE", TEST_CA_FILE)
+    server = WebhookReceiver(tls=True)
+    yield server
+    server.close()
+
+
+@pytest.mark.django_db
+def test_https_goes_to_the_checked_address_with_the_hosts_name(tls_receiver, dns):
+    endpoint_create(tls_receiver.url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    dns.asked.clear()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.SUCCEEDED, delivery.last_error
+    # Resolved once, and that answer was used: nothing resolved the name again to connect.
+    assert dns.asked == [TLS_HOST]
+    (request,) = tls_receiver.requests
+    assert tls_receiver.server_names == [TLS_HOST]  # SNI
+    assert request.headers["Host"] == f"{TLS_HOST}:{tls_receiver.port}"
+    assert request.path == "/hooks/tapestry"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("trusted", [True, False], ids=["wrong name", "unknown authority"])
+def test_a_certificate_that_does_not_verify_is_refused(tls_receiver, monkeypatch, trusted):
+    host = "other.example.test" if trusted else TLS_HOST
+    if not trusted:
+        monkeypatch.setattr(webhook_transport, "TRUSTED_CA_FILE", certifi.where())
+    endpoint_create(f"https://{host}:{tls_receiver.port}/hooks", events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert tls_receiver.requests == []
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.PENDING
+    assert delivery.last_error.startswith("TLSError: ")
+    assert "certificate verify failed" in delivery.last_error
+
+
+@pytest.fixture
+def streaming_receivers(local_receivers, settings):
+    settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS = 1
+    servers = []
+
+    def start(parts, interval=0.0):
+        servers.append(StreamingReceiver(parts, interval=interval))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _deliver_to(url: str) -> WebhookDelivery:
+    endpoint_create(url, events=["page.published"])
+    article_create(city_news_index(), publish=True)
+    (delivery,) = _deliveries()
+    webhook_delivery_attempt(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    return delivery
+
+
+@pytest.mark.django_db
+def test_a_receiver_trickling_its_answer_is_cut_off_at_the_deadline(streaming_receivers):
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+    # One byte every 0.25 s: never a pause as long as the 1 s timeout, about 10 s in all.
+    trickler = streaming_receivers([bytes([byte]) for byte in answer], interval=0.25)
+
+    delivery = _deliver_to(trickler.url)
+
+    assert delivery.status == WebhookDelivery.Status.PENDING  # retried like any failure
+    assert delivery.last_status_code is None
+    assert delivery.last_error == "Timeout: no answer within 1 s"
+    assert trickler.done.wait(30)
+    assert not trickler.completed
+    assert trickler.sent < len(answer)
+
+
+@pytest.mark.django_db
+def test_a_receiver_trickling_an_error_body_is_cut_off_at_the_deadline(streaming_receivers):
+    head = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 60\r\n\r\n"
+    trickler = streaming_receivers([head, *[b"z"] * 60], interval=0.25)
+
+    delivery = _deliver_to(trickler.url)
+
+    assert delivery.last_status_code == 503
+    assert delivery.last_error.startswith("HTTP 503: z")
+    assert trickler.done.wait(30)
+    assert not trickler.completed
+
+
+@pytest.mark.django_db
+def test_a_huge_answer_is_not_read(streaming_receivers):
+    size = 200 * 1024 * 1024
+    head = f"HTTP/1.1 500 Internal Server Error\r\nContent-Length: {size}\r\n\r\n".encode()
+    chunk = b"x" * 65536
+    flood = streaming_receivers(itertools.chain([head], itertools.repeat(chunk, size // 65536)))
+
+    delivery = _deliver_to(flood.url)
+
+    assert delivery.last_status_code == 500
+    assert delivery.last_error == "HTTP 500: " + "x" * 199 + "…"
+    assert flood.done.wait(30)
+    assert not flood.completed  # the worker hung up long before the end
+    assert flood.sent < size
+
+
+@pytest.mark.django_db
+def test_at_most_the_read_limit_of_an_answer_is_read(streaming_receivers):
+    head = b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 1048576\r\n\r\n"
+    flood = streaming_receivers([head, b"x" * 1048576])
+
+    response = webhook_post(
+        webhook_target(flood.url),
+        body=b"{}",
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+
+    assert response.status == 500
+    assert response.body == b"x" * RESPONSE_READ_LIMIT
+    assert b"POST /hooks/tapestry HTTP/1.1" in flood.request
+
+
+@pytest.mark.django_db
+def test_the_logged_answer_is_short_cleaned_and_shown_escaped(receiver, desk_client):
+    receiver.statuses = [500]
+    receiver.error_body = (
+        b'<script>alert("x")</script>\x1b[31m\x00\r\n\xe2\x80\xae' + b"A" * 1000 + b"SECRET"
+    )
+    delivery = _deliver_to(receiver.url)
+
+    expected = '<script>alert("x")</script> [31m ' + "A" * 1000
+    assert delivery.last_error == "HTTP 500: " + expected[:199] + "…"
+    assert not [char for char in delivery.last_error if unicodedata.category(char)[0] == "C"]
+
+    page = desk_client.get(f"/admin/webhook_deliveries/inspect/{delivery.pk}/").content.decode()
+    assert "&lt;script&gt;alert(" in page
+    assert "<script>alert(" not in page
