@@ -7,7 +7,12 @@ from tasks.models import NotificationPreference, WebhookEndpoint, WebhookEvent
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
-    url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("An https:// URL whose host has public addresses only."),
+    )
     events = forms.MultipleChoiceField(
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,

@@ -5,9 +5,16 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from tasks.services.webhook_targets import (
+    WebhookTargetRefused,
+    webhook_target,
+    webhook_url_refusal,
+)
 
 
 class Lock(models.Model):
@@ -65,6 +72,25 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """An https URL without user info always; for an active endpoint also a host that
+        resolves to public addresses only. An inactive endpoint receives nothing, so one whose
+        host stopped resolving can still be switched off; switching it on checks it again, and
+        every delivery checks it once more."""
+        super().clean()
+        if not self.url:
+            return
+        try:
+            refusal = webhook_url_refusal(self.url)
+            if refusal:
+                raise refusal
+            if self.active:
+                webhook_target(self.url)
+        except WebhookTargetRefused as refusal:
+            raise ValidationError(
+                {"url": ValidationError(refusal.message, code=refusal.code)}
+            ) from refusal
 
 
 class WebhookDelivery(models.Model):

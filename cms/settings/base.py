@@ -1,5 +1,6 @@
 """Settings shared by all environments; what differs per deployment comes from the environment."""
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -290,12 +291,27 @@ TAPESTRY_PUBLISH_LOCK_TIMEOUT = env_int("TAPESTRY_PUBLISH_LOCK_TIMEOUT", 60)
 TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS = env_int(
     "TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS", 10
 )
+# TIMEOUT is the whole of one attempt (connecting, TLS, sending, the answer), not a pause
+# between two bytes.
 TAPESTRY_WEBHOOK_TIMEOUT_SECONDS = env_int("TAPESTRY_WEBHOOK_TIMEOUT_SECONDS", 10)
 TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS", 30)
 TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS = env_int("TAPESTRY_WEBHOOK_RETRY_MAX_SECONDS", 2 * 3600)
 TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS = env_int(
     "TAPESTRY_WEBHOOK_GIVE_UP_AFTER_SECONDS", 26 * 3600
 )
+# Receivers: https only (http too when ALLOW_HTTP, for development), at public addresses only,
+# unless the address is in one of ALLOWED_NETWORKS (comma-separated CIDRs, e.g. 10.20.0.0/16
+# for a receiver inside the deployment's own network).
+TAPESTRY_WEBHOOK_ALLOW_HTTP = env_bool("TAPESTRY_WEBHOOK_ALLOW_HTTP", False)
+TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = env_list("TAPESTRY_WEBHOOK_ALLOWED_NETWORKS")
+for _network in TAPESTRY_WEBHOOK_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"TAPESTRY_WEBHOOK_ALLOWED_NETWORKS: {_network!r} is not a network "
+            "(e.g. 10.20.0.0/16 or fd00::/8)"
+        ) from _error
 # Notification mails: retried with exponential backoff while the mail server is down (well
 # inside the broker's visibility timeout, so a waiting retry is never delivered twice).
 TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)

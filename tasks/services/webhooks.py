@@ -8,12 +8,15 @@ picks up whatever is due again (a retry, or a delivery whose first send was neve
 import datetime
 import hashlib
 import hmac
+import http.client
 import json
 import logging
+import ssl
 import time
+import unicodedata
 import uuid
+from dataclasses import dataclass
 
-import requests
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -23,6 +26,8 @@ from wagtail.models import Page
 
 from home.mixins import community_root_models
 from tasks.models import WebhookDelivery, WebhookEndpoint
+from tasks.services.webhook_targets import WebhookTargetRefused, webhook_target
+from tasks.services.webhook_transport import webhook_post
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +35,10 @@ SIGNATURE_HEADER = "X-Tapestry-Signature"
 TIMESTAMP_HEADER = "X-Tapestry-Timestamp"
 EVENT_HEADER = "X-Tapestry-Event"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+# What the delivery log keeps of a failed attempt (cleaned by log_text): the status and this
+# many characters of the answer's body, or an error message of at most ERROR_LENGTH.
+RESPONSE_EXCERPT_LENGTH = 200
+ERROR_LENGTH = 500
 
 
 def page_frontend_path(url_path: str) -> str:
@@ -138,6 +147,54 @@ def webhook_retry_delay(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(base * 2 ** (attempts - 1), cap))
 
 
+def log_text(text: str, *, limit: int) -> str:
+    """Text from outside (a receiver's answer, a TLS or socket error) as the delivery log may
+    keep it: control and format characters (NULs, terminal escapes, bidi overrides) become
+    spaces, runs of white space one space, and at most `limit` characters remain. The admin
+    escapes it like any other value when it shows it."""
+    cleaned = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in text)
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status_code: int | None = None
+    error: str = ""  # empty: delivered
+    permanent: bool = False  # trying again cannot help (the URL itself is refused)
+
+
+def _send(url: str, *, body: bytes, headers: dict[str, str]) -> _Outcome:
+    """One POST to the URL if it may receive webhooks, to the addresses just checked."""
+    timeout = settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS
+    try:
+        target = webhook_target(url)
+    except WebhookTargetRefused as refusal:
+        # Never connected to. At delivery time this can mean the host's DNS changed since the
+        # endpoint was saved (a mistake, or someone aiming the worker at the inside).
+        logger.warning("webhook to %s refused: %s", url, refusal.message)
+        return _Outcome(error=f"Refused: {refusal.message}", permanent=refusal.permanent)
+    try:
+        response = webhook_post(target, body=body, headers=headers, timeout=timeout)
+    except TimeoutError:
+        return _Outcome(error=f"Timeout: no answer within {timeout} s")
+    except ssl.SSLError as exc:
+        return _Outcome(error=log_text(f"TLSError: {exc}", limit=ERROR_LENGTH))
+    except http.client.HTTPException as exc:
+        return _Outcome(error=log_text(f"InvalidResponse: {exc!r}", limit=ERROR_LENGTH))
+    except OSError as exc:
+        return _Outcome(error=log_text(f"ConnectionError: {exc}", limit=ERROR_LENGTH))
+    if 200 <= response.status < 300:
+        return _Outcome(status_code=response.status)
+    excerpt = log_text(
+        response.body.decode("utf-8", errors="replace"), limit=RESPONSE_EXCERPT_LENGTH
+    )
+    return _Outcome(
+        status_code=response.status,
+        error=f"HTTP {response.status}: {excerpt}" if excerpt else f"HTTP {response.status}",
+    )
+
+
 def _claim(delivery_id, *, now: datetime.datetime, force: bool) -> WebhookDelivery | None:
     """Take the delivery for one attempt, unless it is not due or another worker has it."""
     claim_until = now + datetime.timedelta(seconds=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS * 3)
@@ -173,34 +230,23 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
         SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=timestamp, body=body),
         IDEMPOTENCY_HEADER: str(delivery.idempotency_key),
     }
-    status_code, error = None, ""
-    try:
-        response = requests.post(
-            endpoint.url,
-            data=body,
-            headers=headers,
-            timeout=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
-        status_code = response.status_code
-        if not 200 <= status_code < 300:
-            error = f"HTTP {status_code}: {response.text[:500]}"
-    except requests.RequestException as exc:
-        error = f"{type(exc).__name__}: {exc}"[:1000]
+    outcome = _send(endpoint.url, body=body, headers=headers)
 
     finished = timezone.now()
     delivery.attempts += 1
     delivery.last_attempt_at = finished
-    delivery.last_status_code = status_code
-    delivery.last_error = error
+    delivery.last_status_code = outcome.status_code
+    delivery.last_error = outcome.error
     delivery.claimed_until = None
-    if not error:
+    if not outcome.error:
         delivery.status = WebhookDelivery.Status.SUCCEEDED
         delivery.delivered_at = finished
     else:
-        if finished >= delivery.retry_until:
+        if outcome.permanent or finished >= delivery.retry_until:
             delivery.status = WebhookDelivery.Status.FAILED
-            logger.warning("webhook %s to %s failed for good: %s", delivery.pk, endpoint.url, error)
+            logger.warning(
+                "webhook %s to %s failed for good: %s", delivery.pk, endpoint.url, outcome.error
+            )
         else:
             delivery.next_attempt_at = finished + webhook_retry_delay(delivery.attempts)
             logger.info(
@@ -209,7 +255,7 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
                 endpoint.url,
                 delivery.attempts,
                 delivery.next_attempt_at.isoformat(),
-                error,
+                outcome.error,
             )
     delivery.save(
         update_fields=[

@@ -14,3 +14,6 @@ EMAIL_PORT = int(os.environ.get("TAPESTRY_TEST_SMTP_PORT", "2525"))
 EMAIL_TIMEOUT = 3
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tasks.worker_app.WorkerTestConfig"]  # noqa: F405
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
+# The real-worker tests' webhook receivers listen on 127.0.0.1 over plain http.
+TAPESTRY_WEBHOOK_ALLOW_HTTP = True
+TAPESTRY_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
