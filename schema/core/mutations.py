@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from communities.engagement import EngagementError
+from home.client_address import client_address
 
 
 class MutationError(graphene.ObjectType):
@@ -24,23 +25,15 @@ def error_list(error: EngagementError) -> list[MutationError]:
     return [MutationError(field=error.field, code=error.code, message=error.message)]
 
 
-def client_ip(request) -> str:
-    """The client's address; the first X-Forwarded-For hop only behind a trusted proxy."""
-    if settings.TAPESTRY_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limit(info, action: str, *, email: str | None = None) -> None:
     """Count this request against `action`'s per-IP (and per-email) limits; refuse the excess.
 
     Fixed windows counted in the cache (Redis in production, so every web process shares
     them). Limits are `TAPESTRY_RATE_LIMITS[action]`: {"ip": (requests, seconds), "email": ...}.
+    The client's address comes from `client_address` (proxies as configured).
     """
     limits = settings.TAPESTRY_RATE_LIMITS.get(action, {})
-    subjects = [("ip", client_ip(info.context))]
+    subjects = [("ip", client_address(info.context))]
     if email:
         subjects.append(("email", email.strip().lower()))
     now = time.time()
