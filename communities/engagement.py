@@ -18,7 +18,27 @@ class EngagementError(Exception):
         self.code = code
 
 
+#: Domains no public mailbox lives under: special-use names (RFC 2606: test, example, invalid,
+#: localhost; RFC 6762: local; RFC 7686: onion; RFC 8375: home.arpa) and ICANN's private-use
+#: `internal`. RFC 2606's example.com/.net/.org stay valid: they are real, registered domains
+#: and the documentation's examples.
+RESERVED_EMAIL_DOMAINS = (
+    "localhost",
+    "local",
+    "test",
+    "invalid",
+    "example",
+    "onion",
+    "internal",
+    "home.arpa",
+)
+
+# Django's validator lets `localhost` through (its allowlist) and IP literals (`a@[10.0.0.1]`).
+_email_syntax = EmailValidator(allowlist=[])
+
+
 def email_clean(value: str | None, *, field: str = "email", required: bool = True) -> str:
+    """A resident's address, lower-cased; one that can reach a public mailbox, or INVALID."""
     email = (value or "").strip().lower()
     if not email:
         if required:
@@ -27,10 +47,24 @@ def email_clean(value: str | None, *, field: str = "email", required: bool = Tru
     if len(email) > 254:
         raise EngagementError("This email address is too long.", field=field, code="TOO_LONG")
     try:
-        EmailValidator()(email)
+        _email_syntax(email)
     except ValidationError:
         raise EngagementError("Enter a valid email address.", field=field, code="INVALID") from None
+    if not _email_domain_public(email.rpartition("@")[2]):
+        raise EngagementError(
+            "Enter an email address at a public domain.", field=field, code="INVALID"
+        )
     return email
+
+
+def _email_domain_public(domain: str) -> bool:
+    """False for IP literals, names without a dot, numeric top-level names, reserved names."""
+    labels = domain.split(".")
+    if domain.startswith("[") or len(labels) < 2 or labels[-1].isdigit():
+        return False
+    return not any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_EMAIL_DOMAINS
+    )
 
 
 def text_clean(value: str | None, *, field: str, max_length: int, required: bool = True) -> str:
