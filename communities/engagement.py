@@ -32,6 +32,9 @@ RESERVED_EMAIL_DOMAINS = (
     "internal",
     "home.arpa",
 )
+#: Providers that ignore dots in an address's local part (Google documents it for Gmail).
+#: Elsewhere dots matter: jo.ann@ and joann@ may be two people.
+_DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
 
 # Django's validator lets `localhost` through (its allowlist) and IP literals (`a@[10.0.0.1]`).
 _email_syntax = EmailValidator(allowlist=[])
@@ -65,6 +68,23 @@ def _email_domain_public(domain: str) -> bool:
     return not any(
         domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_EMAIL_DOMAINS
     )
+
+
+def email_identity(value: str | None) -> str:
+    """The mailbox an address reaches, for counting (rate limits), never for sending.
+
+    Lower-case and without its `+tag` (victim+1@ and victim+2@ are one person's mail), and
+    without dots where the provider ignores them (Gmail).
+    """
+    email = (value or "").strip().lower()
+    local, at, domain = email.rpartition("@")
+    if not at:
+        return email
+    local = local.split("+", 1)[0]
+    domain = domain.rstrip(".")
+    if domain in _DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), _DOTLESS_DOMAINS[domain]
+    return f"{local}@{domain}"
 
 
 def text_clean(value: str | None, *, field: str, max_length: int, required: bool = True) -> str:
