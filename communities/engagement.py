@@ -35,6 +35,8 @@ RESERVED_EMAIL_DOMAINS = (
 #: Providers that ignore dots in an address's local part (Google documents it for Gmail).
 #: Elsewhere dots matter: jo.ann@ and joann@ may be two people.
 _DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+#: At most this many values in any list a resident sends (communities, kinds, topics, ...).
+MAX_LIST_VALUES = 50
 
 # Django's validator lets `localhost` through (its allowlist) and IP literals (`a@[10.0.0.1]`).
 _email_syntax = EmailValidator(allowlist=[])
@@ -85,6 +87,23 @@ def email_identity(value: str | None) -> str:
     if domain in _DOTLESS_DOMAINS:
         local, domain = local.replace(".", ""), _DOTLESS_DOMAINS[domain]
     return f"{local}@{domain}"
+
+
+def values_clean(values, *, field: str) -> list[str]:
+    """A list input's values, stripped, lower-cased, without blanks or repeats.
+
+    The cap counts what was sent, repeats and blanks included: the README promises at most
+    `MAX_LIST_VALUES` values per list, and every value sent is work done.
+    """
+    values = list(values or [])
+    if len(values) > MAX_LIST_VALUES:
+        raise EngagementError(f"At most {MAX_LIST_VALUES} values.", field=field, code="TOO_MANY")
+    cleaned = []
+    for value in values:
+        value = str(value or "").strip().lower()
+        if value and value not in cleaned:
+            cleaned.append(value)
+    return cleaned
 
 
 def text_clean(value: str | None, *, field: str, max_length: int, required: bool = True) -> str:

@@ -1,15 +1,20 @@
-"""Input checks every residents' mutation shares: addresses that reach a public mailbox."""
+"""Input checks every residents' mutation shares: addresses that reach a public mailbox, and at
+most 50 values in any list."""
 
 import pytest
 from celery import current_app
 from django.core import mail
 
+from articles.models import Topic
 from communities.engagement import email_clean
 from communities.models import EventRegistration, Feedback, NoticeSubscription
 from tests.helpers import (
+    COMMUNITY_SLUGS,
     HUACAO,
     community_events_index,
     event_create,
+    locale,
+    unique,
 )
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +103,48 @@ def test_addresses_that_reach_no_public_mailbox_are_refused_everywhere(
 )
 def test_public_addresses_are_kept(email):
     assert email_clean(email) == email.lower()
+
+
+# At most 50 values in any list.
+
+
+@pytest.fixture
+def topic():
+    topic = Topic.objects.create(name="Visas", slug=unique("visas"), locale=locale("en"))
+    topic.save_revision().publish()
+    return topic
+
+
+def lists(count: int, topic: Topic) -> dict[str, dict]:
+    """Each list input of `subscribe` with `count` values: real ones, repeated (there are not 50
+    communities, kinds or topics to choose from)."""
+    communities = [COMMUNITY_SLUGS[n % len(COMMUNITY_SLUGS)] for n in range(count)]
+    return {
+        "communities": {"communities": communities},
+        "kinds": {"kinds": ["NOTICE", "POLICY"] * (count // 2) + ["GUIDE"] * (count % 2)},
+        "topics": {"topics": [topic.slug] * count},
+    }
+
+
+@pytest.mark.parametrize("field", ["communities", "kinds", "topics"])
+def test_fifty_values_in_a_list_are_accepted(gql, topic, field):
+    values = lists(50, topic)[field]
+    payload = gql.data(SUBSCRIBE, {"input": {"email": "ana@example.org", **values}})
+
+    assert payload["subscribe"]["errors"] == []
+    assert payload["subscribe"]["subscription"]["status"] == "PENDING"
+    assert NoticeSubscription.objects.count() == 1
+
+
+@pytest.mark.parametrize("field", ["communities", "kinds", "topics"])
+def test_fifty_one_values_in_a_list_are_refused(
+    gql, topic, django_capture_on_commit_callbacks, field
+):
+    values = lists(51, topic)[field]
+    with django_capture_on_commit_callbacks(execute=True):
+        payload = gql.data(SUBSCRIBE, {"input": {"email": "ana@example.org", **values}})
+
+    assert payload["subscribe"]["subscription"] is None
+    assert only_error(payload["subscribe"]) == (field, "TOO_MANY")
+    assert not NoticeSubscription.objects.exists()
+    assert mail.outbox == []
