@@ -28,7 +28,7 @@ def error_list(error: EngagementError) -> list[MutationError]:
     return [MutationError(field=error.field, code=error.code, message=error.message)]
 
 
-#: Each window is counted in this many slices (see `rate_limit`).
+#: Each window is counted in this many slices (see `_window_count`).
 WINDOW_SLICES = 10
 
 
