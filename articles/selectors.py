@@ -86,7 +86,8 @@ def articles_select(
     if kind:
         queryset = queryset.filter(kind=kind)
     if topic:
-        topic_keys = Topic.objects.filter(slug=topic).values("translation_key")
+        # Only a published topic filters: an unpublished one's slug answers as an unknown one.
+        topic_keys = Topic.objects.filter(slug=topic, live=True).values("translation_key")
         linked = ArticlePageTopic.objects.filter(
             page=OuterRef("pk"), topic__translation_key__in=topic_keys
         )

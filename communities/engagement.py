@@ -18,7 +18,32 @@ class EngagementError(Exception):
         self.code = code
 
 
+#: Domains no public mailbox lives under: special-use names (RFC 2606: test, example, invalid,
+#: localhost; RFC 6762: local; RFC 7686: onion; RFC 8375: home.arpa) and ICANN's private-use
+#: `internal`. RFC 2606's example.com/.net/.org stay valid: they are real, registered domains
+#: and the documentation's examples.
+RESERVED_EMAIL_DOMAINS = (
+    "localhost",
+    "local",
+    "test",
+    "invalid",
+    "example",
+    "onion",
+    "internal",
+    "home.arpa",
+)
+#: Providers that ignore dots in an address's local part (Google documents it for Gmail).
+#: Elsewhere dots matter: jo.ann@ and joann@ may be two people.
+_DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+#: At most this many values in any list a resident sends (communities, kinds, topics, ...).
+MAX_LIST_VALUES = 50
+
+# Django's validator lets `localhost` through (its allowlist) and IP literals (`a@[10.0.0.1]`).
+_email_syntax = EmailValidator(allowlist=[])
+
+
 def email_clean(value: str | None, *, field: str = "email", required: bool = True) -> str:
+    """A resident's address, lower-cased; one that can reach a public mailbox, or INVALID."""
     email = (value or "").strip().lower()
     if not email:
         if required:
@@ -27,10 +52,58 @@ def email_clean(value: str | None, *, field: str = "email", required: bool = Tru
     if len(email) > 254:
         raise EngagementError("This email address is too long.", field=field, code="TOO_LONG")
     try:
-        EmailValidator()(email)
+        _email_syntax(email)
     except ValidationError:
         raise EngagementError("Enter a valid email address.", field=field, code="INVALID") from None
+    if not _email_domain_public(email.rpartition("@")[2]):
+        raise EngagementError(
+            "Enter an email address at a public domain.", field=field, code="INVALID"
+        )
     return email
+
+
+def _email_domain_public(domain: str) -> bool:
+    """False for IP literals, names without a dot, numeric top-level names, reserved names."""
+    labels = domain.split(".")
+    if domain.startswith("[") or len(labels) < 2 or labels[-1].isdigit():
+        return False
+    return not any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_EMAIL_DOMAINS
+    )
+
+
+def email_identity(value: str | None) -> str:
+    """The mailbox an address reaches, for counting (rate limits), never for sending.
+
+    Lower-case and without its `+tag` (victim+1@ and victim+2@ are one person's mail), and
+    without dots where the provider ignores them (Gmail).
+    """
+    email = (value or "").strip().lower()
+    local, at, domain = email.rpartition("@")
+    if not at:
+        return email
+    local = local.split("+", 1)[0]
+    domain = domain.rstrip(".")
+    if domain in _DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), _DOTLESS_DOMAINS[domain]
+    return f"{local}@{domain}"
+
+
+def values_clean(values, *, field: str) -> list[str]:
+    """A list input's values, stripped, lower-cased, without blanks or repeats.
+
+    The cap counts what was sent, repeats and blanks included: the README promises at most
+    `MAX_LIST_VALUES` values per list, and every value sent is work done.
+    """
+    values = list(values or [])
+    if len(values) > MAX_LIST_VALUES:
+        raise EngagementError(f"At most {MAX_LIST_VALUES} values.", field=field, code="TOO_MANY")
+    cleaned = []
+    for value in values:
+        value = str(value or "").strip().lower()
+        if value and value not in cleaned:
+            cleaned.append(value)
+    return cleaned
 
 
 def text_clean(value: str | None, *, field: str, max_length: int, required: bool = True) -> str:

@@ -5,11 +5,18 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import GroupPagePermission
 
 from communities.mail_texts import FEEDBACK, phrases
 from communities.models import CommunityPage, Feedback
 from home.selectors import page_visible_in
+
+
+def paragraphs_html(text: str) -> SafeString:
+    """A resident's (or staff's) plain text as HTML paragraphs: the text escaped once, the
+    <p> and <br> tags kept as markup (format_html would escape an unmarked string again)."""
+    return mark_safe(linebreaks(text, autoescape=True))  # noqa: S308 (escaped just above)
 
 
 def staff_recipients(feedback: Feedback) -> list[str]:
@@ -43,7 +50,7 @@ def staff_mail(feedback: Feedback) -> EmailMultiAlternatives | None:
         '<p>{} received in {}:</p><blockquote>{}</blockquote><p><a href="{}">Triage it</a></p>',
         feedback.get_category_display(),
         feedback.locale,
-        linebreaks(feedback.message),
+        paragraphs_html(feedback.message),
         url,
     )
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
@@ -62,7 +69,7 @@ def resident_answer_mail(feedback: Feedback) -> EmailMultiAlternatives | None:
     html = format_html(
         "<p>{}</p><blockquote>{}</blockquote><p>{}</p>",
         lead,
-        linebreaks(feedback.public_response),
+        paragraphs_html(feedback.public_response),
         words["status"],
     )
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [feedback.email])

@@ -27,7 +27,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from articles.models import ArticlePage, ArticlePageTopic, Topic
-from communities.engagement import EngagementError, email_clean, locale_clean
+from communities.engagement import EngagementError, email_clean, locale_clean, values_clean
 from communities.models import CommunityPage, NoticeDelivery, NoticeSubscription
 from home.selectors import pages_visible, source_locale
 
@@ -44,7 +44,6 @@ CONFIRM_MAX_AGE = timedelta(days=7)
 DIGEST_OVERLAP = timedelta(hours=1)
 #: A digest never reaches further back than this: older pages are no longer news.
 DIGEST_MAX_WINDOW = timedelta(days=14)
-MAX_CHOICES = 50
 
 _CONFIRM_SALT = "tapestry.subscription.confirm"
 _UNSUBSCRIBE_SALT = "tapestry.subscription.unsubscribe"
@@ -72,20 +71,9 @@ class Preferences:
             setattr(subscription, name, value)
 
 
-def _choices_clean(values, *, field: str) -> list[str]:
-    cleaned = []
-    for value in values or []:
-        value = str(value or "").strip().lower()
-        if value and value not in cleaned:
-            cleaned.append(value)
-    if len(cleaned) > MAX_CHOICES:
-        raise EngagementError(f"At most {MAX_CHOICES} values.", field=field, code="TOO_MANY")
-    return cleaned
-
-
 def communities_clean(slugs) -> list[str]:
     """Community slugs to the translation keys of their pages (empty: all communities)."""
-    slugs = _choices_clean(slugs, field="communities")
+    slugs = values_clean(slugs, field="communities")
     pages = CommunityPage.objects.filter(slug__in=slugs, locale=source_locale())
     keys = dict(pages.values_list("slug", "translation_key"))
     unknown = [slug for slug in slugs if slug not in keys]
@@ -99,7 +87,7 @@ def communities_clean(slugs) -> list[str]:
 
 
 def kinds_clean(kinds) -> list[str]:
-    kinds = _choices_clean(kinds, field="kinds")
+    kinds = values_clean(kinds, field="kinds")
     known = set(ArticlePage.Kind.values)
     unknown = [kind for kind in kinds if kind not in known]
     if unknown:
@@ -111,7 +99,7 @@ def kinds_clean(kinds) -> list[str]:
 
 def topics_clean(slugs) -> list[str]:
     """Topic slugs (the same in every language) to topic translation keys (empty: all)."""
-    slugs = _choices_clean(slugs, field="topics")
+    slugs = values_clean(slugs, field="topics")
     topics = Topic.objects.filter(slug__in=slugs, live=True)
     keys = dict(topics.values_list("slug", "translation_key"))
     unknown = [slug for slug in slugs if slug not in keys]

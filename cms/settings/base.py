@@ -384,7 +384,21 @@ TAPESTRY_RATE_LIMITS = {
     "confirmSubscription": {"ip": (30, 3600)},
     "unsubscribe": {"ip": (30, 3600)},
 }
-TAPESTRY_TRUST_X_FORWARDED_FOR = env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False)
+# How many proxies in front of Tapestry append to X-Forwarded-For (0: read REMOTE_ADDR only).
+# The client is the address the outermost of them saw (home/client_address.py). The older
+# TAPESTRY_TRUST_X_FORWARDED_FOR=true still means one proxy.
+TAPESTRY_TRUSTED_PROXY_COUNT = env_int("TAPESTRY_TRUSTED_PROXY_COUNT", 0)
+if env_bool("TAPESTRY_TRUST_X_FORWARDED_FOR", False):
+    if env_str("TAPESTRY_TRUSTED_PROXY_COUNT") is not None:
+        raise ImproperlyConfigured(
+            "TAPESTRY_TRUST_X_FORWARDED_FOR is replaced by TAPESTRY_TRUSTED_PROXY_COUNT: "
+            "set only TAPESTRY_TRUSTED_PROXY_COUNT"
+        )
+    TAPESTRY_TRUSTED_PROXY_COUNT = 1
+if TAPESTRY_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"TAPESTRY_TRUSTED_PROXY_COUNT must be 0 or more, got {TAPESTRY_TRUSTED_PROXY_COUNT}"
+    )
 # Links in residents' mails: the frontend's base URL, or Tapestry's own pages when empty.
 TAPESTRY_FRONTEND_URL = env_str("TAPESTRY_FRONTEND_URL", "")
 # Days after an event (or after feedback is closed) that residents' personal data is kept.

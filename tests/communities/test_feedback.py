@@ -200,6 +200,48 @@ def test_answer_notifies_the_resident_in_their_language(
     assert feedback.handled_by == staff["huacao"]
 
 
+def html_part(message) -> str:
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def test_staff_html_mail_has_paragraphs_and_escapes_the_resident_once(
+    gql, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(gql, message="Is <b>this</b> & that free?\nSecond line\n\nNew paragraph")
+
+    (staff_mail,) = mail.outbox
+    html = html_part(staff_mail)
+    assert (
+        "<blockquote><p>Is &lt;b&gt;this&lt;/b&gt; &amp; that free?<br>Second line</p>\n\n"
+        "<p>New paragraph</p></blockquote>"
+    ) in html
+    assert "&lt;p&gt;" not in html
+    assert "&amp;lt;" not in html and "&amp;amp;" not in html
+    assert "<b>this</b>" not in html
+
+
+def test_answer_html_mail_has_paragraphs_and_escapes_the_response_once(
+    client, gql, staff, django_capture_on_commit_callbacks
+):
+    submit(gql, email="resident@example.org", consent=True)
+    feedback = Feedback.objects.get()
+    client.force_login(staff["huacao"])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/feedback/edit/{feedback.pk}/",
+            triage_data(status="answered", public_response="Yes <script>x</script>\n\nSee you"),
+        )
+
+    html = html_part(mail.outbox[0])
+    assert "<p>Yes &lt;script&gt;x&lt;/script&gt;</p>\n\n<p>See you</p>" in html
+    assert "&lt;p&gt;" not in html and "<script>" not in html
+
+
 def test_forwarding_needs_a_bureau(client, gql, staff):
     feedback = feedback_for(gql, "huacao-town")
     client.force_login(staff["huacao"])

@@ -349,6 +349,30 @@ def test_an_unpublished_topic_is_not_served(gql, content):
     assert linked == [content.topics["visa"].slug]
 
 
+BY_TOPIC = """query($topic: String, $locale: String) {
+  articles(topic: $topic, locale: $locale) { totalCount edges { node { title } } }
+}"""
+
+
+@pytest.mark.parametrize("locale_code", ["en", "zh-hans"])
+def test_an_unpublished_topics_slug_answers_as_an_unknown_slug(gql, content, locale_code):
+    family = content.topics["family"]
+    hidden = Topic.objects.create(
+        name="Never published", slug=unique("never-published"), locale=locale("en"), live=False
+    )
+    topic_link(content.articles["news"], hidden)
+    assert gql.data(BY_TOPIC, {"topic": family.slug})["articles"]["totalCount"] == 1
+    family.unpublish()
+
+    def answer(slug):
+        return gql(BY_TOPIC, {"topic": slug, "locale": locale_code})
+
+    unknown = answer("no-such-topic")
+    assert unknown == {"data": {"articles": {"totalCount": 0, "edges": []}}}
+    assert answer(family.slug) == unknown
+    assert answer(hidden.slug) == unknown
+
+
 def test_a_topic_serves_its_published_name_not_its_draft(gql, content):
     topic = Topic.objects.get(pk=content.topics["family"].pk)
     topic.name = "Draft family name"
