@@ -1,5 +1,7 @@
 """Read-side queries for articles, events and their snippets, as the public may see them."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageQuerySet
 
-from articles.models import ArticlePage, ArticlePageTopic, EventPage, Topic
+from articles.models import ArticlePage, ArticlePageTopic, Bureau, EventPage, Topic
 from home.selectors import pages_localized, pages_visible, path_in_any
 
 # "published" is when the source page was first published: a translation published later
@@ -109,6 +111,11 @@ def articles_select(
     return queryset.order_by(*ARTICLE_ORDERS[order])
 
 
+def index_articles(index: Page, source: Locale) -> PageQuerySet:
+    """The articles an article index page lists: its children as the API serves them."""
+    return articles_select(Scope(index.locale, source)).child_of(index)
+
+
 def events_select(
     scope: Scope,
     *,
@@ -133,6 +140,12 @@ def events_select(
             queryset.filter(ends_at__gte=now) if upcoming else queryset.filter(ends_at__lt=now)
         )
     return queryset.order_by(*EVENT_ORDERS[order])
+
+
+def index_events(index: Page, source: Locale, now: datetime | None = None) -> PageQuerySet:
+    """The events an event index page lists: its children as the API serves them, not yet over,
+    soonest first."""
+    return events_select(Scope(index.locale, source), upcoming=True, now=now).child_of(index)
 
 
 def snippets_localized(model, locale: Locale, source: Locale) -> QuerySet:
@@ -160,3 +173,44 @@ def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
         if snippet.translation_key not in found or snippet.locale_id == locale.pk:
             found[snippet.translation_key] = snippet
     return found
+
+
+def topics_by_page(
+    links: Iterable[tuple[int | None, object]], locale: Locale, source: Locale
+) -> dict[int | None, list[Topic]]:
+    """Live topics per page from (page id, topic translation key) links given in their order,
+    each in `locale` where translated there; a topic that is not live is left out."""
+    links = list(links)
+    topics = snippets_for_keys(Topic, {key for _, key in links}, locale, source)
+    result = defaultdict(list)
+    for page_id, key in links:
+        if key in topics and topics[key] not in result[page_id]:
+            result[page_id].append(topics[key])
+    return result
+
+
+def bureaus_by_id(ids: Iterable[int], locale: Locale, source: Locale) -> dict[int, Bureau]:
+    """Live bureaus by the id an article links, each in `locale` where translated there."""
+    keys = dict(Bureau.objects.filter(pk__in=set(ids)).values_list("pk", "translation_key"))
+    bureaus = snippets_for_keys(Bureau, keys.values(), locale, source)
+    return {pk: bureaus[key] for pk, key in keys.items() if key in bureaus}
+
+
+def article_topics(page: ArticlePage, locale: Locale, source: Locale) -> list[Topic]:
+    """One article's live topics in the editor's order, from its links as they are in memory
+    (an unsaved preview's included)."""
+    links = sorted(page.topics.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
+    keys = dict(
+        Topic.objects.filter(pk__in={link.topic_id for link in links}).values_list(
+            "pk", "translation_key"
+        )
+    )
+    pairs = [(page.pk, keys[link.topic_id]) for link in links if link.topic_id in keys]
+    return topics_by_page(pairs, locale, source).get(page.pk, [])
+
+
+def article_bureau(page: ArticlePage, locale: Locale, source: Locale) -> Bureau | None:
+    """One article's issuing bureau if it is live, in `locale` where translated there."""
+    if not page.bureau_id:
+        return None
+    return bureaus_by_id([page.bureau_id], locale, source).get(page.bureau_id)

@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz
+from cms.media import media_serve
 from schema.view import TapestryGraphQLView
 
 urlpatterns = [
@@ -29,15 +29,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-if settings.DEBUG or settings.TAPESTRY_SERVE_MEDIA:
-    # Uploaded images and documents; a deployment with a proxy or object storage turns this off.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Uploaded images, when TAPESTRY_SERVE_MEDIA (or DEBUG) is on at request time; never documents,
+# which only the document view above serves, after checking their collection's privacy.
+urlpatterns += [
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media_serve, name="media"),
+]
 
 # Pages are served under a language prefix (/en/..., /zh-hans/...), one tree per locale.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -1,8 +1,12 @@
-"""Mixins shared by every page type: where a page belongs in the community tree."""
+"""Mixins shared by every page type: where a page belongs in the community tree, and until when
+it is served."""
 
+from datetime import datetime
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
 
@@ -38,3 +42,20 @@ class CommunityMemberMixin:
     @property
     def is_city_wide(self) -> bool:
         return self.community is None
+
+
+class ServedUntilExpiryMixin:
+    """Page models: a page past its expiry time is not served (404), as the API hides it.
+
+    Wagtail clears `live` only when the expiry job runs and serves every live page until then;
+    `home.selectors.pages_visible` hides such a page from every list already, and so does this
+    from its own URL. The admin's built-in preview does not go through `serve` and still works.
+    """
+
+    def has_expired(self, now: datetime | None = None) -> bool:
+        return self.expire_at is not None and self.expire_at <= (now or timezone.now())
+
+    def serve(self, request, *args, **kwargs):
+        if self.has_expired():
+            raise Http404("This page has expired.")
+        return super().serve(request, *args, **kwargs)

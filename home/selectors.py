@@ -38,6 +38,11 @@ def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     )
 
 
+def children_visible(page: Page) -> PageQuerySet:
+    """The page's children that the public may read, in tree order."""
+    return pages_visible(page.get_children())
+
+
 def pages_localized(queryset: PageQuerySet, locale: Locale, source: Locale) -> PageQuerySet:
     """The pages of `queryset` as served in `locale`.
 

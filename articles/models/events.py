@@ -18,10 +18,11 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.fields import coordinates_error, latitude_field, longitude_field
-from home.mixins import CommunityMemberMixin
+from home.mixins import CommunityMemberMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
+from home.selectors import source_locale
 
 SHANGHAI_HELP = "Shanghai time (UTC+8)."
 
@@ -35,14 +36,10 @@ class EventIndexPage(SectionIndexPage):
         verbose_name = "event index page"
 
     def get_context(self, request, *args, **kwargs):
+        from articles.selectors import index_events  # the selectors import these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(ends_at__gte=timezone.now())
-            .order_by("starts_at")[:50]
-        )
+        context["events"] = index_events(self, source_locale())[:50]
         return context
 
 
@@ -60,7 +57,9 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page):
+class EventPage(
+    ServedUntilExpiryMixin, HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page
+):
     """An offline community event: celebration, family activity, forum, seminar or class."""
 
     class Category(models.TextChoices):

@@ -13,10 +13,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.mixins import CommunityMemberMixin
+from home.mixins import CommunityMemberMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
+from home.selectors import source_locale
 
 
 class ArticleIndexPage(SectionIndexPage):
@@ -28,14 +29,16 @@ class ArticleIndexPage(SectionIndexPage):
         verbose_name = "article index page"
 
     def get_context(self, request, *args, **kwargs):
+        from articles.selectors import index_articles  # the selectors import these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")[:50]
-        )
+        context["articles"] = index_articles(self, source_locale())[:50]
         return context
 
 
-class ArticlePage(HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page):
+class ArticlePage(
+    ServedUntilExpiryMixin, HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Page
+):
     """News, policy updates, assistance programmes, guides, stories and notices."""
 
     class Kind(models.TextChoices):
@@ -126,6 +129,16 @@ class ArticlePage(HeadlessPreviewMixin, CommunityMemberMixin, HeroImageMixin, Pa
 
     class Meta:
         verbose_name = "article"
+
+    def get_context(self, request, *args, **kwargs):
+        """Only the live topics and bureau, as the API serves them (a draft name stays hidden)."""
+        from articles.selectors import article_bureau, article_topics
+
+        context = super().get_context(request, *args, **kwargs)
+        source = source_locale()
+        context["topics"] = article_topics(self, self.locale, source)
+        context["bureau"] = article_bureau(self, self.locale, source)
+        return context
 
     def clean(self):
         super().clean()

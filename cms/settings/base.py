@@ -172,7 +172,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Let Django serve MEDIA_ROOT itself (small deployments); off when a proxy or CDN does it.
+# Let Django serve uploaded images itself (small deployments); off when a proxy or CDN does it.
+# Documents never: only the document view serves them (see cms/media.py).
 TAPESTRY_SERVE_MEDIA = env_bool("TAPESTRY_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -200,6 +201,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 TAPESTRY_SITE_HOSTNAME = env_str("TAPESTRY_SITE_HOSTNAME", "localhost")
 TAPESTRY_SITE_PORT = env_int("TAPESTRY_SITE_PORT", 80)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents download only through /documents/<id>/<filename>, the view that checks the privacy
+# of their collection; never a direct link to the file (which "direct" or "redirect" would give).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True

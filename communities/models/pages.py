@@ -12,13 +12,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.fields import coordinates_error, latitude_field, longitude_field
-from home.mixins import CommunityRootMixin
+from home.mixins import CommunityRootMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
+from home.selectors import children_visible, source_locale
 
 
-class CommunityIndexPage(HeadlessPreviewMixin, Page):
+class CommunityIndexPage(ServedUntilExpiryMixin, HeadlessPreviewMixin, Page):
     """Lists the alliance's member communities."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -32,12 +33,16 @@ class CommunityIndexPage(HeadlessPreviewMixin, Page):
         verbose_name = "community index page"
 
     def get_context(self, request, *args, **kwargs):
+        from communities.selectors import communities_select  # it imports these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = CommunityPage.objects.child_of(self).live().public()
+        context["communities"] = communities_select(self.locale, source_locale()).child_of(self)
         return context
 
 
-class CommunityPage(HeadlessPreviewMixin, CommunityRootMixin, HeroImageMixin, Page):
+class CommunityPage(
+    ServedUntilExpiryMixin, HeadlessPreviewMixin, CommunityRootMixin, HeroImageMixin, Page
+):
     """One member township or subdistrict: the root of its own subtree, permissions and workflow."""
 
     class Kind(models.TextChoices):
@@ -101,6 +106,11 @@ class CommunityPage(HeadlessPreviewMixin, CommunityRootMixin, HeroImageMixin, Pa
     class Meta:
         verbose_name = "community"
         verbose_name_plural = "communities"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = children_visible(self)
+        return context
 
     @property
     def has_centre(self) -> bool:

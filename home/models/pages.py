@@ -3,11 +3,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.mixins import CommunityMemberMixin
+from home.mixins import CommunityMemberMixin, ServedUntilExpiryMixin
 from home.preview import HeadlessPreviewMixin
+from home.selectors import children_visible
 
 
-class HomePage(HeadlessPreviewMixin, Page):
+class HomePage(ServedUntilExpiryMixin, HeadlessPreviewMixin, Page):
     """The root of one locale's tree. The English page is the source; translations are copies."""
 
     intro = models.TextField(
@@ -28,8 +29,13 @@ class HomePage(HeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = children_visible(self)
+        return context
 
-class SectionIndexPage(HeadlessPreviewMixin, CommunityMemberMixin, Page):
+
+class SectionIndexPage(ServedUntilExpiryMixin, HeadlessPreviewMixin, CommunityMemberMixin, Page):
     """A section listing one kind of page: city-wide under a home page, or in a community."""
 
     intro = models.TextField(blank=True, max_length=500)

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from articles.models import ArticlePageTopic, Bureau, EventPage, Topic
-from articles.selectors import snippets_for_keys
+from articles.selectors import bureaus_by_id, topics_by_page
 from communities.registrations import Seats, seats_by_event_key
 from home.mixins import community_root_models
 from home.selectors import pages_visible
@@ -189,17 +189,12 @@ class PageBatch:
     @cached_property
     def _topics(self) -> dict[int, list[Topic]]:
         ids = [page.pk for page in self.pages if hasattr(page, "topics")]
-        links = list(
+        links = (
             ArticlePageTopic.objects.filter(page_id__in=ids)
             .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "topic__translation_key")
         )
-        topics = snippets_for_keys(Topic, {key for _, key in links}, self.requested, self.source)
-        result = defaultdict(list)
-        for page_id, key in links:
-            if key in topics and topics[key] not in result[page_id]:
-                result[page_id].append(topics[key])
-        return result
+        return topics_by_page(links, self.requested, self.source)
 
     def topics_of(self, page: Page) -> list[Topic]:
         return self._topics.get(page.pk, [])
@@ -209,9 +204,7 @@ class PageBatch:
         ids = {getattr(page, "bureau_id", None) for page in self.pages} - {None}
         if not ids:
             return {}
-        keys = dict(Bureau.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-        bureaus = snippets_for_keys(Bureau, keys.values(), self.requested, self.source)
-        return {pk: bureaus[key] for pk, key in keys.items() if key in bureaus}
+        return bureaus_by_id(ids, self.requested, self.source)
 
     def bureau_of(self, page: Page) -> Bureau | None:
         bureau_id = getattr(page, "bureau_id", None)
