@@ -1,8 +1,9 @@
 """The `/graphql/` endpoint: graphene-django's view with Tapestry's limits and error policy.
 
 - POST (JSON) for everything; GET for queries only (mutations over GET are refused, 405).
-- The document is parsed with a token and length cap, validated with graphql-core's standard
-  rules plus depth, alias and introspection limits, and its cost is checked before execution.
+- The document is parsed with a token and length cap; its structure (fragments, depth, fields,
+  cost) is checked in time linear in the document; only then does graphql-core validate it with
+  its standard rules (some of them quadratic) plus alias and introspection limits.
 - Errors the client caused carry `extensions.code` (and `field` for a bad argument). Anything
   unexpected is logged with its traceback and answered as "Internal server error" (the original
   message only when DEBUG is on); responses never include stack traces.
@@ -23,7 +24,7 @@ from graphql import (
     validate,
 )
 
-from schema.core.limits import QueryCost, validation_rules
+from schema.core.limits import structure_errors, validation_rules
 
 logger = logging.getLogger("tapestry.graphql")
 
@@ -60,29 +61,15 @@ class TapestryGraphQLView(GraphQLView):
                 HttpResponseNotAllowed(["POST"], f"Can only perform a {kind} operation from POST.")
             )
 
+        errors = structure_errors(schema, document, operation, variables)
+        if errors:
+            return ExecutionResult(errors=errors)
+
         errors = validate(schema, document, validation_rules(), max_errors=20)
         if errors:
             return ExecutionResult(
                 errors=[_coded(error, "GRAPHQL_VALIDATION_FAILED") for error in errors]
             )
-
-        if operation is not None:
-            cost = QueryCost(schema, document, variables).of_operation(operation)
-            limit = settings.TAPESTRY_GRAPHQL_MAX_COST
-            if cost > limit:
-                return ExecutionResult(
-                    errors=[
-                        GraphQLError(
-                            f"The query is too expensive: cost {cost}, limit {limit}. "
-                            "Ask for fewer items (`first`) or fewer nested lists.",
-                            extensions={
-                                "code": "QUERY_TOO_EXPENSIVE",
-                                "cost": cost,
-                                "limit": limit,
-                            },
-                        )
-                    ]
-                )
 
         try:
             return execute(
