@@ -24,6 +24,7 @@ from graphql import (
     validate,
 )
 
+from schema.core.inputs import UnstorableTextMiddleware
 from schema.core.limits import structure_errors, validation_rules
 
 logger = logging.getLogger("tapestry.graphql")
@@ -32,6 +33,9 @@ INTERNAL = "Internal server error."
 
 
 class TapestryGraphQLView(GraphQLView):
+    def get_middleware(self, request):
+        return [UnstorableTextMiddleware(), *(super().get_middleware(request) or ())]
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
