@@ -55,6 +55,10 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing 
 bench-publishing: venv ## Scheduled-publishing lag over a batch of pages (real worker + beat; PostgreSQL and Redis)
 	$(BIN)/python bench/publishing_lag.py $(BENCH_ARGS)
 
+.PHONY: bench-abuse
+bench-abuse: venv ## Abusive GraphQL requests against a running server (BENCH_ARGS="--base-url http://host:port")
+	$(BIN)/python -m bench.abuse $(BENCH_ARGS)
+
 .PHONY: lint
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -1,21 +1,37 @@
-"""The `/graphql/` endpoint: graphene-django's view with Tapestry's limits and error policy.
+"""The `/graphql/` endpoint: graphene-django's view with Tapestry's transport, limits and errors.
 
-- POST (JSON) for everything; GET for queries only (mutations over GET are refused, 405).
-- The document is parsed with a token and length cap, validated with graphql-core's standard
-  rules plus depth, alias and introspection limits, and its cost is checked before execution.
+- POST with a JSON body (`application/json`) for everything; GET for queries only. Mutations and
+  queries that take a secret `token` (`preview`, `feedbackStatus`) are refused over GET (405):
+  query strings end up in access logs and browser history.
+- No other media type is read. That is what makes the CSRF exemption safe: a cross-origin page
+  can only POST a form, `text/plain` or a no-cors fetch without a preflight, and a JSON body needs
+  a CORS preflight that only CORS_ALLOWED_ORIGINS pass.
+- A malformed request is answered with its HTTP status and `{"errors": [{"message", "extensions":
+  {"code"}}]}`: BAD_REQUEST (400), METHOD_NOT_ALLOWED (405, with Allow), PAYLOAD_TOO_LARGE (413),
+  UNSUPPORTED_MEDIA_TYPE (415). These are the client's mistakes, logged at INFO.
+- The document is parsed with a token and length cap, its structure (fragments, depth, fields,
+  cost) is checked in linear time, and only then does graphql-core validate it with its standard
+  rules plus alias and introspection limits. Suggestions ("Did you mean ...?") only with DEBUG.
 - Errors the client caused carry `extensions.code` (and `field` for a bad argument). Anything
   unexpected is logged with its traceback and answered as "Internal server error" (the original
   message only when DEBUG is on); responses never include stack traces.
+- Only a successful anonymous query may be stored by a cache; every other answer (mutations,
+  token-bearing queries, errors, signed-in users) says `Cache-Control: no-store`.
 """
 
+import json
 import logging
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers
 from graphene_django.views import GraphQLView, HttpError
 from graphql import (
     ExecutionResult,
+    FieldNode,
+    FragmentSpreadNode,
     GraphQLError,
+    InlineFragmentNode,
     OperationType,
     execute,
     get_operation_ast,
@@ -23,21 +39,98 @@ from graphql import (
     validate,
 )
 
-from schema.core.limits import QueryCost, validation_rules
+from schema.core.inputs import UnstorableTextMiddleware
+from schema.core.limits import structure_errors, validation_rules
 
 logger = logging.getLogger("tapestry.graphql")
 
 INTERNAL = "Internal server error."
+# Deeper JSON than any input of the schema needs; refused before graphql-core coerces it.
+VARIABLES_MAX_DEPTH = 32
+CODES = {
+    400: "BAD_REQUEST",
+    405: "METHOD_NOT_ALLOWED",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
+
+
+class RequestError(HttpError):
+    """A malformed HTTP request: answered with `status` and a coded error, never logged as ours."""
+
+    def __init__(self, status: int, message: str, *, allow: str | None = None):
+        response = HttpResponse(status=status)
+        if allow:
+            response["Allow"] = allow
+        super().__init__(response, message)
+        self.code = CODES[status]
 
 
 class TapestryGraphQLView(GraphQLView):
+    # Set by a successful anonymous query only: everything else is never stored by caches.
+    cacheable = False
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if not self.cacheable:
+            add_never_cache_headers(response)
+        return response
+
+    def parse_body(self, request):
+        """The POST body as a JSON object. GET reads its parameters from the query string."""
+        if request.method != "POST":
+            return {}
+        if self.get_content_type(request) != "application/json":
+            raise RequestError(415, "Send the request as JSON (Content-Type: application/json).")
+        limit = settings.TAPESTRY_GRAPHQL_MAX_BODY_BYTES
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            raise RequestError(413, f"The request body is larger than {limit} bytes.")
+        body = request.read(limit + 1)
+        if len(body) > limit:
+            raise RequestError(413, f"The request body is larger than {limit} bytes.")
+        data = _json_decode(body, "The request body")
+        if self.batch:
+            if not (isinstance(data, list) and data and all(isinstance(d, dict) for d in data)):
+                raise RequestError(400, "A batch is a non-empty JSON list of operations.")
+            return data
+        if isinstance(data, list):
+            raise RequestError(400, "Batched requests are not supported: send one operation.")
+        if not isinstance(data, dict):
+            raise RequestError(400, "The request body must be a JSON object.")
+        return data
+
+    @staticmethod
+    def get_graphql_params(request, data):
+        source = request.GET if request.method == "GET" else data
+        query = source.get("query")
+        variables = source.get("variables")
+        operation_name = source.get("operationName")
+        if query is not None and not isinstance(query, str):
+            raise RequestError(400, "`query` must be a string.")
+        if isinstance(variables, str) and request.method == "GET":
+            variables = _json_decode(variables.encode(), "`variables`") if variables else None
+        if variables is not None and not isinstance(variables, dict):
+            raise RequestError(400, "`variables` must be a JSON object.")
+        if _nesting_exceeds(variables, VARIABLES_MAX_DEPTH):
+            raise RequestError(400, f"`variables` are nested deeper than {VARIABLES_MAX_DEPTH}.")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise RequestError(400, "`operationName` must be a string.")
+        return query, variables, operation_name or None, None
+
+    def get_middleware(self, request):
+        return [UnstorableTextMiddleware(), *(super().get_middleware(request) or ())]
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
         if not query:
             if show_graphiql:
                 return None
-            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+            raise RequestError(400, "Must provide query string.")
 
         schema = self.schema.graphql_schema
         try:
@@ -51,41 +144,28 @@ class TapestryGraphQLView(GraphQLView):
             return ExecutionResult(errors=[_coded(error, "GRAPHQL_PARSE_FAILED")])
 
         operation = get_operation_ast(document, operation_name)
-        is_get = request.method.lower() == "get"
-        if is_get and operation is not None and operation.operation != OperationType.QUERY:
-            if show_graphiql:
-                return None
-            kind = operation.operation.value
-            raise HttpError(
-                HttpResponseNotAllowed(["POST"], f"Can only perform a {kind} operation from POST.")
-            )
+        if request.method == "GET" and operation is not None:
+            refusal = _get_refusal(schema, document, operation)
+            if refusal:
+                if show_graphiql:
+                    return None
+                raise RequestError(405, refusal, allow="POST")
 
-        errors = validate(schema, document, validation_rules(), max_errors=20)
+        errors = structure_errors(schema, document, operation, variables)
+        if errors:
+            return ExecutionResult(errors=errors)
+
+        hide_suggestions = not settings.DEBUG
+        errors = validate(
+            schema, document, validation_rules(), max_errors=20, hide_suggestions=hide_suggestions
+        )
         if errors:
             return ExecutionResult(
                 errors=[_coded(error, "GRAPHQL_VALIDATION_FAILED") for error in errors]
             )
 
-        if operation is not None:
-            cost = QueryCost(schema, document, variables).of_operation(operation)
-            limit = settings.TAPESTRY_GRAPHQL_MAX_COST
-            if cost > limit:
-                return ExecutionResult(
-                    errors=[
-                        GraphQLError(
-                            f"The query is too expensive: cost {cost}, limit {limit}. "
-                            "Ask for fewer items (`first`) or fewer nested lists.",
-                            extensions={
-                                "code": "QUERY_TOO_EXPENSIVE",
-                                "cost": cost,
-                                "limit": limit,
-                            },
-                        )
-                    ]
-                )
-
         try:
-            return execute(
+            result = execute(
                 schema,
                 document,
                 root_value=self.get_root_value(request),
@@ -93,13 +173,28 @@ class TapestryGraphQLView(GraphQLView):
                 variable_values=variables,
                 operation_name=operation_name,
                 middleware=self.get_middleware(request),
+                hide_suggestions=hide_suggestions,
             )
         except Exception as error:  # the executor reports resolver errors itself
             logger.exception("GraphQL execution failed")
             return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
+        user = getattr(request, "user", None)
+        self.cacheable = (
+            not result.errors
+            and operation is not None
+            and operation.operation == OperationType.QUERY
+            and not _token_fields(schema) & _root_fields(document, operation)
+            and not (user is not None and user.is_authenticated)
+        )
+        return result
 
     @staticmethod
     def format_error(error):
+        if isinstance(error, HttpError):
+            status = error.response.status_code
+            code = getattr(error, "code", None) or CODES.get(status, "BAD_REQUEST")
+            logger.info("GraphQL request refused (%s %s): %s", status, code, error.message)
+            return {"message": error.message, "extensions": {"code": code}}
         if not isinstance(error, GraphQLError):
             logger.error("GraphQL error outside the executor: %r", error)
             return {"message": INTERNAL, "extensions": {"code": "INTERNAL_SERVER_ERROR"}}
@@ -127,3 +222,65 @@ def _coded(error: GraphQLError, code: str) -> GraphQLError:
     extensions.setdefault("code", code)
     error.extensions = extensions
     return error
+
+
+def _json_decode(raw: bytes, what: str):
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RequestError(400, f"{what} is not UTF-8.") from None
+    except RecursionError:
+        raise RequestError(400, f"{what} is nested too deeply.") from None
+    except ValueError:
+        raise RequestError(400, f"{what} is not valid JSON.") from None
+
+
+def _nesting_exceeds(value, limit: int) -> bool:
+    """Whether JSON lists and objects nest deeper than `limit` (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict | list):
+            if depth >= limit:
+                return True
+            items = current.values() if isinstance(current, dict) else current
+            stack.extend((item, depth + 1) for item in items)
+    return False
+
+
+def _token_fields(schema) -> set[str]:
+    """Root query fields that take a secret `token` (a preview, a feedback status)."""
+    return {name for name, field in schema.query_type.fields.items() if "token" in field.args}
+
+
+def _root_fields(document, operation) -> set[str]:
+    """The names of the root fields an operation selects, through fragments and inline ones."""
+    fragments = {
+        definition.name.value: definition
+        for definition in document.definitions
+        if definition.kind == "fragment_definition"
+    }
+    names, seen = set(), set()
+    stack = [operation.selection_set]
+    while stack:
+        for selection in stack.pop().selections:
+            if isinstance(selection, FieldNode):
+                names.add(selection.name.value)
+            elif isinstance(selection, InlineFragmentNode):
+                stack.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in fragments and name not in seen:
+                    seen.add(name)
+                    stack.append(fragments[name].selection_set)
+    return names
+
+
+def _get_refusal(schema, document, operation) -> str | None:
+    """Why this operation may not run over GET, if it may not."""
+    if operation.operation != OperationType.QUERY:
+        return f"Can only perform a {operation.operation.value} operation from POST."
+    secret = sorted(_token_fields(schema) & _root_fields(document, operation))
+    if secret:
+        return f"{', '.join(secret)} takes a secret token: use POST, not GET."
+    return None

@@ -225,6 +225,14 @@ TAPESTRY_GRAPHQL_MAX_TOKENS = env_int("TAPESTRY_GRAPHQL_MAX_TOKENS", 2000)
 TAPESTRY_GRAPHQL_MAX_QUERY_LENGTH = env_int("TAPESTRY_GRAPHQL_MAX_QUERY_LENGTH", 20000)
 TAPESTRY_GRAPHQL_MAX_ALIASES = env_int("TAPESTRY_GRAPHQL_MAX_ALIASES", 20)
 TAPESTRY_GRAPHQL_INTROSPECTION = env_bool("TAPESTRY_GRAPHQL_INTROSPECTION", False)
+# Structure, checked in linear time before graphql-core's standard rules (which are quadratic in
+# fragment spreads and in repeats of one field): spreads per document; fields with every fragment
+# counted where it is spread; times one response key may be selected in one place.
+TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS = env_int("TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS", 100)
+TAPESTRY_GRAPHQL_MAX_FIELDS = env_int("TAPESTRY_GRAPHQL_MAX_FIELDS", 500)
+TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS = env_int("TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS", 20)
+# Largest POST body /graphql/ reads (a query of MAX_QUERY_LENGTH characters plus its variables).
+TAPESTRY_GRAPHQL_MAX_BODY_BYTES = env_int("TAPESTRY_GRAPHQL_MAX_BODY_BYTES", 256 * 1024)
 # Extra cost of fields that do more work than a row read ("Type.field": cost).
 TAPESTRY_GRAPHQL_COST_MAP = {
     "Query.search": 10,

@@ -1,12 +1,18 @@
 """Limits and error policy of `/graphql/`: depth, cost, tokens, aliases, introspection, GET,
-validation, unexpected exceptions and invalid arguments."""
+validation, unexpected exceptions and invalid arguments; the document's structure (fragments,
+spreads, fields, repeats) checked before graphql-core's standard rules."""
 
 import json
 
 import pytest
+from graphql import get_introspection_query, parse
 
+from schema import view
 from schema.articles import resolvers
+from schema.core.limits import QueryCost
+from schema.schema import schema
 from tests.helpers import HUACAO
+from tests.schema.guard import no_hang
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +285,180 @@ def test_event_order_takes_an_enum_value_only(gql):
 
     assert codes(body["errors"]) == ["GRAPHQL_VALIDATION_FAILED"]
     assert "errors" not in gql("{ events(order: STARTS_LATEST) { totalCount } }")
+
+
+# Structure: decided before graphql-core's standard rules, in time linear in the document.
+
+
+@pytest.fixture
+def standard_rules(monkeypatch) -> list:
+    """The documents graphql-core's standard validation was asked to check."""
+    checked = []
+    real = view.validate
+
+    def spy(schema, document, *args, **kwargs):
+        checked.append(document)
+        return real(schema, document, *args, **kwargs)
+
+    monkeypatch.setattr(view, "validate", spy)
+    return checked
+
+
+def fragment_doubling(count: int, leaf: str = "site { name }") -> str:
+    """`{ ...F0 }`, each fragment spreading the next twice: 2**count leaves in ~40 bytes each."""
+    fragments = [
+        f"fragment F{number} on Query {{ ...F{number + 1} ...F{number + 1} }}"
+        for number in range(count)
+    ]
+    return " ".join(["query { ...F0 }", *fragments, f"fragment F{count} on Query {{ {leaf} }}"])
+
+
+@pytest.mark.parametrize("leaf", ["site { name }", "__typename"])
+def test_fragment_doubling_is_refused_before_the_standard_rules(gql, standard_rules, leaf):
+    with no_hang():
+        body = gql(fragment_doubling(26, leaf), status=400)
+
+    assert codes(body["errors"]) == ["TOO_MANY_FIELDS"]
+    assert body["errors"][0]["extensions"]["limit"] == 500
+    assert standard_rules == []
+
+
+def test_a_fragment_cost_is_computed_once(monkeypatch):
+    document = parse(fragment_doubling(16))
+    walks = []
+    real = QueryCost._selections
+
+    def counted(self, *args):
+        walks.append(args)
+        return real(self, *args)
+
+    monkeypatch.setattr(QueryCost, "_selections", counted)
+
+    cost = QueryCost(schema.graphql_schema, document, {}).of_operation(document.definitions[0])
+
+    assert cost == 2**16  # one `site` (cost 1) per leaf
+    # The operation, each of the 17 fragments once, each `site`'s selection once: not 2**17.
+    assert len(walks) == 1 + 17 + 1
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("{ ...Missing }", "Unknown fragment 'Missing'."),
+        ("{ site { ...Missing } }", "Unknown fragment 'Missing'."),
+        ("{ ...F } fragment F on Query { ...F }", "Cannot spread fragment 'F' within itself."),
+        (
+            "{ ...F } fragment F on Query { site { name } ...G } fragment G on Query { ...H } "
+            "fragment H on Query { ...F }",
+            "Cannot spread fragment 'F' within itself via 'G', 'H'.",
+        ),
+        (
+            "{ ...F } fragment F on Query { site { name } } fragment F on Query { __typename }",
+            "There can be only one fragment named 'F'.",
+        ),
+        (
+            "{ site { name } } fragment Unused on Query { site { name } }",
+            "Fragment 'Unused' is never used.",
+        ),
+    ],
+)
+def test_broken_fragments_are_validation_errors(gql, standard_rules, query, message):
+    body = gql(query, status=400)
+
+    assert codes(body["errors"]) == ["GRAPHQL_VALIDATION_FAILED"]
+    assert body["errors"][0]["message"] == message
+    assert "data" not in body
+    assert standard_rules == []
+
+
+def spreads(count: int) -> str:
+    names = [f"F{number}" for number in range(count)]
+    selection = " ".join(f"...{name}" for name in names)
+    fragments = " ".join(f"fragment {name} on Site {{ name }}" for name in names)
+    return f"{{ site {{ {selection} }} }} {fragments}"
+
+
+def test_fragment_spreads_are_capped(gql, settings, standard_rules):
+    limit = settings.TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS
+    settings.TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS = limit + 1
+
+    body = gql(spreads(limit + 1), status=400)
+    assert codes(body["errors"]) == ["TOO_MANY_FRAGMENT_SPREADS"]
+    assert body["errors"][0]["extensions"]["limit"] == limit == 100
+    assert standard_rules == []
+
+    settings.TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS = 3
+    assert gql.data(spreads(3))["site"]["name"]
+    assert codes(gql(spreads(4), status=400)["errors"]) == ["TOO_MANY_FRAGMENT_SPREADS"]
+
+
+def test_many_repeated_fields_are_refused_before_the_standard_rules(gql, standard_rules):
+    body = gql("{" + " site { name }" * 400 + " }", status=400)
+
+    assert codes(body["errors"]) == ["TOO_MANY_FIELDS"]
+    assert standard_rules == []
+
+
+def test_one_field_is_repeated_in_one_place_at_most_the_limit(gql, settings, standard_rules):
+    limit = settings.TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS
+
+    assert gql.data("{" + " site { name }" * limit + " }")["site"]["name"]
+    body = gql("{" + " site { name }" * (limit + 1) + " }", status=400)
+    assert codes(body["errors"]) == ["TOO_MANY_FIELD_REPEATS"]
+    assert "'site'" in body["errors"][0]["message"]
+    assert len(standard_rules) == 1  # only the allowed query reached them
+
+
+def test_repeats_count_through_fragments_and_below_repeated_fields(gql, settings):
+    settings.TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS = 4
+    # Two `site`s with two `name`s each: four `name`s merge into one place of the response.
+    assert gql.data("{ site { name name } site { name ... on Site { name } } }")
+    through = (
+        "{ site { name name } ... on Query { site { name } } ...F } "
+        "fragment F on Query { site { name name } }"
+    )
+    body = gql(through, status=400)
+    assert codes(body["errors"]) == ["TOO_MANY_FIELD_REPEATS"]
+    assert "'name'" in body["errors"][0]["message"]
+    # Aliases are other places of the response.
+    assert gql.data("{ a: site { name name } b: site { name name name } }")
+
+
+def test_the_field_limit_counts_fragments_where_they_are_spread(gql, settings):
+    settings.TAPESTRY_GRAPHQL_MAX_FIELDS = 7
+    fragment = " fragment L on Site { locales { code } }"
+
+    assert gql.data("{ site { name ...L } a: site { ...L } }" + fragment)  # 2 + 2 + 1 + 2
+    body = gql("{ site { name ...L } a: site { ...L } b: site { ...L } }" + fragment, status=400)
+    assert codes(body["errors"]) == ["TOO_MANY_FIELDS"]
+
+
+def test_depth_counts_through_fragments(gql, settings, standard_rules):
+    settings.TAPESTRY_GRAPHQL_MAX_DEPTH = 3
+    query = (
+        '{ community(slug: "huacao-town") { ...Articles } } '
+        "fragment Articles on Community { articles { edges { node { ...Title } } } } "
+        "fragment Title on Article { title }"
+    )
+
+    body = gql(query, status=400)
+    assert codes(body["errors"]) == ["GRAPHQL_VALIDATION_FAILED"]
+    assert "depth of 3" in body["errors"][0]["message"]
+    assert standard_rules == []
+    settings.TAPESTRY_GRAPHQL_MAX_DEPTH = 4
+    assert gql.data(query)["community"]["articles"]["edges"] == []
+
+
+def test_the_cost_is_decided_before_the_standard_rules(gql, standard_rules):
+    body = gql(COST_BOMB, status=400)
+
+    assert codes(body["errors"]) == ["QUERY_TOO_EXPENSIVE"]
+    assert standard_rules == []
+
+
+def test_graphiqls_introspection_query_is_within_the_limits(gql, settings):
+    settings.TAPESTRY_GRAPHQL_INTROSPECTION = True
+
+    data = gql.data(get_introspection_query(descriptions=True))
+
+    assert data["__schema"]["queryType"]["name"] == "Query"

@@ -1,11 +1,18 @@
 """`page(path, locale)`: any public page by URL path, as the Page interface, with fallback."""
 
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.models import Page
 
 from articles.models import ArticlePage
 from home.translation import translation_create
+from schema.pages.schema import page_path_valid
 from tests.helpers import HUACAO, locale
+from tests.schema.guard import no_hang
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +190,44 @@ def test_an_invalid_path_is_an_error(gql, path):
     error = gql.errors(PAGE, {"path": path})[0]
 
     assert error["extensions"] == {"code": "INVALID", "field": "path"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "a" * 40 + "!",
+        "/communities/" + "huacao-town" * 40 + "/?",
+        "/" + "ab/" * 160 + "%",
+        "news/\n",  # the old regex's `$` let a trailing newline through
+    ],
+)
+def test_a_near_miss_path_is_refused_at_once(gql, path):
+    """A path that matches but for its last character backtracked exponentially (minutes)."""
+    with no_hang():
+        error = gql.errors(PAGE, {"path": path})[0]
+
+    assert error["extensions"] == {"code": "INVALID", "field": "path"}
+
+
+# The accepted language, written as the one regex it used to be checked with.
+PATH_LANGUAGE = re.compile(r"/?([a-z0-9_-]+/?)*", re.IGNORECASE)
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09_-/!. \n", max_size=10))
+@example("")
+@example("/")
+@example("//")
+@example("a//b")
+@example("/a-b/c_d/")
+@example("news/\n")
+def test_the_path_check_accepts_slugs_between_single_slashes(path):
+    assert page_path_valid(path) is (PATH_LANGUAGE.fullmatch(path) is not None)
+
+
+def test_the_path_check_takes_paths_up_to_500_characters():
+    assert page_path_valid("/" + "a" * 499)
+    assert not page_path_valid("/" + "a" * 500)
 
 
 def test_breadcrumbs_from_home_to_the_page(gql, content):
