@@ -1,5 +1,6 @@
 """Settings shared by all environments; what differs per deployment comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_filters",
     "graphene_django",
     "corsheaders",
+    # Login lockout.
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.security.PagePasswordThrottleMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -143,6 +149,50 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in (cms/security.py). Every form that checks a username and password (Wagtail's and
+# Django's admin login, Wagtail's login for private pages) goes through
+# django.contrib.auth.authenticate, which django-axes watches.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed passwords for one username from one client address, that username is
+# locked out from that address (even with the right password) until the cool-off has passed
+# without another failure. Keyed on both: naming an editor from elsewhere locks nobody out, and
+# one editor's typos do not lock out colleagues behind the same office address.
+TAPESTRY_LOGIN_FAILURE_LIMIT = env_int("TAPESTRY_LOGIN_FAILURE_LIMIT", 5)
+TAPESTRY_LOGIN_COOLOFF_MINUTES = env_int("TAPESTRY_LOGIN_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = TAPESTRY_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=TAPESTRY_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login clears that username's failures from that address.
+AXES_RESET_ON_SUCCESS = True
+# The login form again, with a message that says when to retry (HTTP 429).
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+# Wagtail's login for private pages, saying what its form's error is (a lockout, or a wrong
+# password) rather than always "didn't match".
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "cms/frontend_login.html"
+# Failures are rows (axes' database handler): shared by every web process, kept across Redis
+# restarts, and listed in Django's admin (/django-admin/axes/), where staff can clear them.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# No banner on every manage.py command; failures and lockouts are still logged (as warnings).
+AXES_VERBOSE = False
+# The client address of lockouts and throttles (cms.security.client_address): the number of
+# reverse proxies in front of Tapestry, each appending to X-Forwarded-For. With 0 the header is
+# ignored, since any client can send one.
+TAPESTRY_TRUSTED_PROXY_COUNT = env_int("TAPESTRY_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_address"
+# Guesses at the password of a private page or document collection, per client address and
+# restriction, in a fixed window.
+TAPESTRY_PAGE_PASSWORD_ATTEMPTS = env_int("TAPESTRY_PAGE_PASSWORD_ATTEMPTS", 10)
+TAPESTRY_PAGE_PASSWORD_WINDOW_MINUTES = env_int("TAPESTRY_PAGE_PASSWORD_WINDOW_MINUTES", 15)
+# Password reset mails, per address asked for and per client address, in a fixed window. Past
+# either limit the answer is the same and no mail leaves.
+TAPESTRY_PASSWORD_RESET_PER_ADDRESS = env_int("TAPESTRY_PASSWORD_RESET_PER_ADDRESS", 3)
+TAPESTRY_PASSWORD_RESET_PER_IP = env_int("TAPESTRY_PASSWORD_RESET_PER_IP", 10)
+TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES = env_int("TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES", 60)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.security.ThrottledPasswordResetForm"  # noqa: S105
 
 # Internationalisation. English is the source locale; targets are configurable.
 USE_I18N = True
