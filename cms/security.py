@@ -2,6 +2,7 @@
 
 - Failed logins are counted by django-axes (settings: AXES_*, TAPESTRY_LOGIN_*); this module
   gives it the client's address and the response a locked-out user sees.
+- Two-factor sign-in is in cms/two_factor.py.
 - Guesses at a private page's password and password reset mails are counted per client address
   (and per address asked for) in fixed windows in the cache, which every web process shares.
 """

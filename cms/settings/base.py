@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Tapestry, top of the import graph first.
+    "cms.apps.CmsConfig",
     "tasks.apps.TasksConfig",
     "schema",
     "communities",
@@ -49,8 +50,10 @@ INSTALLED_APPS = [
     "django_filters",
     "graphene_django",
     "corsheaders",
-    # Login lockout.
+    # Login lockout, two-factor codes.
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -151,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Signing in (cms/security.py). Every form that checks a username and password (Wagtail's and
-# Django's admin login, Wagtail's login for private pages) goes through
+# Django's admin login, Wagtail's login for private pages, the 2FA device form) goes through
 # django.contrib.auth.authenticate, which django-axes watches.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -193,6 +197,16 @@ TAPESTRY_PASSWORD_RESET_PER_ADDRESS = env_int("TAPESTRY_PASSWORD_RESET_PER_ADDRE
 TAPESTRY_PASSWORD_RESET_PER_IP = env_int("TAPESTRY_PASSWORD_RESET_PER_IP", 10)
 TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES = env_int("TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES", 60)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.security.ThrottledPasswordResetForm"  # noqa: S105
+
+# Two-factor sign-in (cms/two_factor.py: TOTP apps through django-otp). Every admin user may
+# add a device (Account › Two-factor authentication); whoever has one enters a code after their
+# password, always. Who must have one: members of these groups, and superusers if
+# TAPESTRY_2FA_REQUIRE_SUPERUSERS. Production requires both; here neither, so the embedded
+# default's demo logins need no phone.
+TAPESTRY_2FA_REQUIRED_GROUPS = env_list("TAPESTRY_2FA_REQUIRED_GROUPS", [])
+TAPESTRY_2FA_REQUIRE_SUPERUSERS = env_bool("TAPESTRY_2FA_REQUIRE_SUPERUSERS", False)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Tapestry")
 
 # Internationalisation. English is the source locale; targets are configurable.
 USE_I18N = True

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.env import env_bool, env_int, env_str
+from cms.settings.env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 
@@ -25,3 +25,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Two-factor sign-in is required of the editorial desk and of superusers (base.py explains).
+TAPESTRY_2FA_REQUIRED_GROUPS = env_list("TAPESTRY_2FA_REQUIRED_GROUPS", ["CNS Editorial Desk"])
+TAPESTRY_2FA_REQUIRE_SUPERUSERS = env_bool("TAPESTRY_2FA_REQUIRE_SUPERUSERS", True)
