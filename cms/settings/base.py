@@ -2,9 +2,14 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -50,10 +55,11 @@ INSTALLED_APPS = [
     "django_filters",
     "graphene_django",
     "corsheaders",
-    # Login lockout, two-factor codes.
+    # Login lockout, two-factor codes, Content-Security-Policy.
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.csp.CSPNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,7 +94,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "DIRS": [],  # cms/templates is the cms app's, found (first) with every app's
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -441,3 +449,55 @@ TAPESTRY_PERSONAL_DATA_RETENTION_DAYS = env_int("TAPESTRY_PERSONAL_DATA_RETENTIO
 if CELERY_BROKER_URL == "filesystem://":
     # The filesystem transport has no host; kombu warns about it on every connection.
     LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
+
+# Content-Security-Policy (django-csp), on every response. Scripts only from Tapestry's own
+# static files or with the response's nonce (cms/csp.py gives Wagtail's inline scripts theirs),
+# never 'unsafe-inline'. Styles may be inline: Wagtail's and wagtail-localize's bundled libraries
+# insert <style> elements at run time and cannot be given a nonce (CSS cannot run code). Nothing
+# frames Tapestry but Tapestry (Wagtail's preview panel); the frames it opens: itself, the
+# frontend's preview route, and TAPESTRY_CSP_FRAME_SRC (e.g. the video sites of embeds in the
+# built-in preview). No plugins, no <base>, forms post only here. Images also as data: and
+# blob: URLs (Wagtail's icons, the upload previews); media from MEDIA_URL's host if it has one.
+# TAPESTRY_CSP_REPORT_ONLY sends the policy as Content-Security-Policy-Report-Only instead, to
+# try a change on a live site; TAPESTRY_CSP_REPORT_URI is where browsers then report violations.
+TAPESTRY_CSP_REPORT_ONLY = env_bool("TAPESTRY_CSP_REPORT_ONLY", False)
+TAPESTRY_CSP_REPORT_URI = env_str("TAPESTRY_CSP_REPORT_URI", "")
+TAPESTRY_CSP_FRAME_SRC = env_list("TAPESTRY_CSP_FRAME_SRC")
+
+
+def _origin(url: str) -> list[str]:
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+_CSP_DIRECTIVES = {
+    "default-src": [CSP_SELF],
+    "script-src": [CSP_SELF, CSP_NONCE],
+    # No event-handler attributes, but the one Wagtail's focal point editor (Jcrop) sets to test
+    # for touch support: ontouchstart="return;".
+    "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+    "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+    "img-src": [CSP_SELF, "data:", "blob:", *_origin(MEDIA_URL)],
+    "media-src": [CSP_SELF, *_origin(MEDIA_URL)],
+    "font-src": [CSP_SELF],
+    "connect-src": [CSP_SELF],
+    "frame-src": [CSP_SELF, *_origin(TAPESTRY_PREVIEW_URL), *TAPESTRY_CSP_FRAME_SRC],
+    "frame-ancestors": [CSP_SELF],
+    "object-src": [CSP_NONE],
+    "base-uri": [CSP_SELF],
+    "form-action": [CSP_SELF],
+}
+if TAPESTRY_CSP_REPORT_URI:
+    _CSP_DIRECTIVES["report-uri"] = TAPESTRY_CSP_REPORT_URI
+if TAPESTRY_CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# No request from editors' browsers to releases.wagtail.org (which the policy would refuse):
+# Wagtail upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' avatars come from Wagtail's own uploads: no request to Gravatar, which would hand
+# it a hash of each editor's address (and which mainland China often cannot reach).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
