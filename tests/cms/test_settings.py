@@ -199,3 +199,66 @@ def test_the_frontends_preview_route_may_be_framed(tmp_path):
         "https://www.example.org",
         "https://player.youku.com",
     ]
+
+
+HSTS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"]
+
+
+def test_production_asks_browsers_for_https_for_a_year(tmp_path):
+    values = settings_values("cms.settings.production", tmp_path, HSTS)
+
+    assert values == {
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": False,
+    }
+
+
+def test_hsts_subdomains_and_preload_are_switches(tmp_path):
+    values = settings_values(
+        "cms.settings.production",
+        tmp_path,
+        HSTS,
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="false",
+        SECURE_HSTS_PRELOAD="true",
+    )
+
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is True
+
+
+def test_production_requires_two_factor_of_the_desk_and_superusers(tmp_path):
+    names = ["TAPESTRY_2FA_REQUIRED_GROUPS", "TAPESTRY_2FA_REQUIRE_SUPERUSERS"]
+
+    assert settings_values("cms.settings.production", tmp_path, names) == {
+        "TAPESTRY_2FA_REQUIRED_GROUPS": ["CNS Editorial Desk"],
+        "TAPESTRY_2FA_REQUIRE_SUPERUSERS": True,
+    }
+    assert settings_values("cms.settings.dev", tmp_path, names) == {
+        "TAPESTRY_2FA_REQUIRED_GROUPS": [],
+        "TAPESTRY_2FA_REQUIRE_SUPERUSERS": False,
+    }
+
+
+def test_the_deploy_check_is_clean(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_DIR,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": GOOD_SECRET_KEY,
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
