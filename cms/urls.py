@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.csp import graphiql_policy
 from cms.health import healthz
 from cms.media import media_serve
 from schema.view import TapestryGraphQLView
@@ -15,7 +16,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(
         "graphql/",
-        csrf_exempt(TapestryGraphQLView.as_view(graphiql=settings.DEBUG)),
+        graphiql_policy(csrf_exempt(TapestryGraphQLView.as_view(graphiql=settings.DEBUG))),
         name="graphql",
     ),
     path("django-admin/", admin.site.urls),

@@ -1,10 +1,16 @@
 """Settings shared by all environments; what differs per deployment comes from the environment."""
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Tapestry, top of the import graph first.
+    "cms.apps.CmsConfig",
     "tasks.apps.TasksConfig",
     "schema",
     "communities",
@@ -49,6 +56,11 @@ INSTALLED_APPS = [
     "django_filters",
     "graphene_django",
     "corsheaders",
+    # Login lockout, two-factor codes, Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.csp.CSPNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,9 +80,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.security.PagePasswordThrottleMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -77,7 +95,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "DIRS": [],  # cms/templates is the cms app's, found (first) with every app's
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -144,6 +162,57 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in (cms/security.py). Every form that checks a username and password (Wagtail's and
+# Django's admin login, Wagtail's login for private pages, the 2FA device form) goes through
+# django.contrib.auth.authenticate, which django-axes watches.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed passwords for one username from one client address, that username is
+# locked out from that address (even with the right password) until the cool-off has passed
+# without another failure. Keyed on both: naming an editor from elsewhere locks nobody out, and
+# one editor's typos do not lock out colleagues behind the same office address.
+TAPESTRY_LOGIN_FAILURE_LIMIT = env_int("TAPESTRY_LOGIN_FAILURE_LIMIT", 5)
+TAPESTRY_LOGIN_COOLOFF_MINUTES = env_int("TAPESTRY_LOGIN_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = TAPESTRY_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=TAPESTRY_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login clears that username's failures from that address.
+AXES_RESET_ON_SUCCESS = True
+# The login form again, with a message that says when to retry (HTTP 429).
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+# Wagtail's login for private pages, saying what its form's error is (a lockout, or a wrong
+# password) rather than always "didn't match".
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "cms/frontend_login.html"
+# Failures are rows (axes' database handler): shared by every web process, kept across Redis
+# restarts, and listed in Django's admin (/django-admin/axes/), where staff can clear them.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# No banner on every manage.py command; failures and lockouts are still logged (as warnings).
+AXES_VERBOSE = False
+# Lockouts are keyed on the same client address as every other limit (TAPESTRY_TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+# Guesses at the password of a private page or document collection, per client address and
+# restriction, in a fixed window.
+TAPESTRY_PAGE_PASSWORD_ATTEMPTS = env_int("TAPESTRY_PAGE_PASSWORD_ATTEMPTS", 10)
+TAPESTRY_PAGE_PASSWORD_WINDOW_MINUTES = env_int("TAPESTRY_PAGE_PASSWORD_WINDOW_MINUTES", 15)
+# Password reset mails, per address asked for and per client address, in a fixed window. Past
+# either limit the answer is the same and no mail leaves.
+TAPESTRY_PASSWORD_RESET_PER_ADDRESS = env_int("TAPESTRY_PASSWORD_RESET_PER_ADDRESS", 3)
+TAPESTRY_PASSWORD_RESET_PER_IP = env_int("TAPESTRY_PASSWORD_RESET_PER_IP", 10)
+TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES = env_int("TAPESTRY_PASSWORD_RESET_WINDOW_MINUTES", 60)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.security.ThrottledPasswordResetForm"  # noqa: S105
+
+# Two-factor sign-in (cms/two_factor.py: TOTP apps through django-otp). Every admin user may
+# add a device (Account › Two-factor authentication); whoever has one enters a code after their
+# password, always. Who must have one: members of these groups, and superusers if
+# TAPESTRY_2FA_REQUIRE_SUPERUSERS. Production requires both; here neither, so the embedded
+# default's demo logins need no phone.
+TAPESTRY_2FA_REQUIRED_GROUPS = env_list("TAPESTRY_2FA_REQUIRED_GROUPS", [])
+TAPESTRY_2FA_REQUIRE_SUPERUSERS = env_bool("TAPESTRY_2FA_REQUIRE_SUPERUSERS", False)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Tapestry")
 
 # Internationalisation. English is the source locale; targets are configurable.
 USE_I18N = True
@@ -419,3 +488,55 @@ TAPESTRY_PERSONAL_DATA_RETENTION_DAYS = env_int("TAPESTRY_PERSONAL_DATA_RETENTIO
 if CELERY_BROKER_URL == "filesystem://":
     # The filesystem transport has no host; kombu warns about it on every connection.
     LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
+
+# Content-Security-Policy (django-csp), on every response. Scripts only from Tapestry's own
+# static files or with the response's nonce (cms/csp.py gives Wagtail's inline scripts theirs),
+# never 'unsafe-inline'. Styles may be inline: Wagtail's and wagtail-localize's bundled libraries
+# insert <style> elements at run time and cannot be given a nonce (CSS cannot run code). Nothing
+# frames Tapestry but Tapestry (Wagtail's preview panel); the frames it opens: itself, the
+# frontend's preview route, and TAPESTRY_CSP_FRAME_SRC (e.g. the video sites of embeds in the
+# built-in preview). No plugins, no <base>, forms post only here. Images also as data: and
+# blob: URLs (Wagtail's icons, the upload previews); media from MEDIA_URL's host if it has one.
+# TAPESTRY_CSP_REPORT_ONLY sends the policy as Content-Security-Policy-Report-Only instead, to
+# try a change on a live site; TAPESTRY_CSP_REPORT_URI is where browsers then report violations.
+TAPESTRY_CSP_REPORT_ONLY = env_bool("TAPESTRY_CSP_REPORT_ONLY", False)
+TAPESTRY_CSP_REPORT_URI = env_str("TAPESTRY_CSP_REPORT_URI", "")
+TAPESTRY_CSP_FRAME_SRC = env_list("TAPESTRY_CSP_FRAME_SRC")
+
+
+def _origin(url: str) -> list[str]:
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+_CSP_DIRECTIVES = {
+    "default-src": [CSP_SELF],
+    "script-src": [CSP_SELF, CSP_NONCE],
+    # No event-handler attributes, but the one Wagtail's focal point editor (Jcrop) sets to test
+    # for touch support: ontouchstart="return;".
+    "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+    "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+    "img-src": [CSP_SELF, "data:", "blob:", *_origin(MEDIA_URL)],
+    "media-src": [CSP_SELF, *_origin(MEDIA_URL)],
+    "font-src": [CSP_SELF],
+    "connect-src": [CSP_SELF],
+    "frame-src": [CSP_SELF, *_origin(TAPESTRY_PREVIEW_URL), *TAPESTRY_CSP_FRAME_SRC],
+    "frame-ancestors": [CSP_SELF],
+    "object-src": [CSP_NONE],
+    "base-uri": [CSP_SELF],
+    "form-action": [CSP_SELF],
+}
+if TAPESTRY_CSP_REPORT_URI:
+    _CSP_DIRECTIVES["report-uri"] = TAPESTRY_CSP_REPORT_URI
+if TAPESTRY_CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# No request from editors' browsers to releases.wagtail.org (which the policy would refuse):
+# Wagtail upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' avatars come from Wagtail's own uploads: no request to Gravatar, which would hand
+# it a hash of each editor's address (and which mainland China often cannot reach).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -22,7 +22,7 @@ if _worker.startswith("gw") and not os.environ.get("TAPESTRY_TEST_REDIS_PER_WORK
     os.environ["REDIS_URL"] = _redis_url_of_xdist_worker(os.environ["REDIS_URL"], _worker)
     os.environ["TAPESTRY_TEST_REDIS_PER_WORKER"] = "1"
 
-from cms.settings.base import *  # noqa: F403
+from cms.settings.base import *  # noqa: E402, F403
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

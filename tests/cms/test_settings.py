@@ -1,5 +1,6 @@
 """Settings modules as a fresh process imports them, with only the environment given."""
 
+import json
 import os
 import secrets
 import string
@@ -119,3 +120,145 @@ def test_embedded_default_needs_no_environment(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "DEBUG True" in result.stdout
     assert (tmp_path / "var" / "broker" / "queue").is_dir()
+
+
+# Values of the settings a module computes, as a fresh process sees them.
+SHOW_SETTINGS = (
+    "import django, json, sys; from django.conf import settings; django.setup(); "
+    "print(json.dumps({name: getattr(settings, name, None) for name in sys.argv[1:]}, "
+    "default=str))"
+)
+
+
+def settings_values(module: str, tmp_path: Path, names: list[str], **environ: str) -> dict:
+    if module == "cms.settings.production":
+        environ = {"SECRET_KEY": GOOD_SECRET_KEY, "DATABASE_URL": DATABASE_URL, **environ}
+        environ.setdefault("REDIS_URL", REDIS_URL)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": module,
+        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        **environ,
+    }
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a constant script
+        [sys.executable, "-c", SHOW_SETTINGS, *names],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+CSP = ["CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY"]
+
+
+@pytest.mark.parametrize("module", ["cms.settings.production", "cms.settings.dev"])
+def test_the_policy_is_enforced_by_default(tmp_path, module):
+    values = settings_values(module, tmp_path, CSP)
+
+    assert values["CONTENT_SECURITY_POLICY_REPORT_ONLY"] is None
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+
+
+def test_the_policy_can_be_tried_in_report_only_mode(tmp_path):
+    values = settings_values(
+        "cms.settings.production",
+        tmp_path,
+        CSP,
+        TAPESTRY_CSP_REPORT_ONLY="true",
+        TAPESTRY_CSP_REPORT_URI="https://csp.example.org/report",
+    )
+
+    assert values["CONTENT_SECURITY_POLICY"] is None
+    directives = values["CONTENT_SECURITY_POLICY_REPORT_ONLY"]["DIRECTIVES"]
+    assert directives["report-uri"] == "https://csp.example.org/report"
+    assert directives["frame-ancestors"] == ["'self'"]
+
+
+def test_the_frontends_preview_route_may_be_framed(tmp_path):
+    values = settings_values(
+        "cms.settings.production",
+        tmp_path,
+        CSP,
+        TAPESTRY_PREVIEW_URL="https://www.example.org/preview?from=cms",
+        TAPESTRY_CSP_FRAME_SRC="https://player.youku.com",
+    )
+
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert directives["frame-src"] == [
+        "'self'",
+        "https://www.example.org",
+        "https://player.youku.com",
+    ]
+
+
+HSTS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"]
+
+
+def test_production_asks_browsers_for_https_for_a_year(tmp_path):
+    values = settings_values("cms.settings.production", tmp_path, HSTS)
+
+    assert values == {
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": False,
+    }
+
+
+def test_hsts_subdomains_and_preload_are_switches(tmp_path):
+    values = settings_values(
+        "cms.settings.production",
+        tmp_path,
+        HSTS,
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="false",
+        SECURE_HSTS_PRELOAD="true",
+    )
+
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is True
+
+
+def test_production_requires_two_factor_of_the_desk_and_superusers(tmp_path):
+    names = ["TAPESTRY_2FA_REQUIRED_GROUPS", "TAPESTRY_2FA_REQUIRE_SUPERUSERS"]
+
+    assert settings_values("cms.settings.production", tmp_path, names) == {
+        "TAPESTRY_2FA_REQUIRED_GROUPS": ["CNS Editorial Desk"],
+        "TAPESTRY_2FA_REQUIRE_SUPERUSERS": True,
+    }
+    assert settings_values("cms.settings.dev", tmp_path, names) == {
+        "TAPESTRY_2FA_REQUIRED_GROUPS": [],
+        "TAPESTRY_2FA_REQUIRE_SUPERUSERS": False,
+    }
+
+
+def test_the_deploy_check_is_clean(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_DIR,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": GOOD_SECRET_KEY,
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
