@@ -16,7 +16,10 @@ from schema.pages.types import HomePage  # noqa: F401 (registers the type)
 
 PageConnection = connection_for(Page)
 LOCALE = graphene.String(description="Language code (default `en`); see `site.locales`.")
-PATH = re.compile(r"^/?([a-z0-9_-]+/?)*$", re.IGNORECASE)
+# Segments separated by single slashes, optionally led and ended by one. Each segment but the
+# last must end in a slash, so there is one way to match a path and matching takes linear time
+# (`([a-z0-9_-]+/?)*` could split a run of letters in exponentially many ways when it fails).
+PATH = re.compile(r"^/?(?:[a-z0-9_-]+/)*[a-z0-9_-]*$", re.IGNORECASE)
 
 
 class PageQueries(graphene.ObjectType):
