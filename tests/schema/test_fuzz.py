@@ -40,9 +40,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
 from schemathesis.generation import GenerationMode
-from schemathesis.generation.feedback import FeedbackSources
 from schemathesis.graphql import nodes
-from schemathesis.python._constants.orchestrator import make_constants_value_source
 
 from communities.feedback import feedback_submit
 from communities.registrations import cancel_token, registration_create
@@ -360,10 +358,9 @@ def test_no_operation_makes_the_api_fail(real_values, connection_kept, server_lo
     schema = schemathesis.graphql.from_wsgi(
         "/graphql/", application, config=fuzz_config(real_values)
     )
-    constants = FeedbackSources(constants_value_source=make_constants_value_source(schema))
     tally = Tally()
     for result in schema.get_all_operations():
-        _fuzz(result.ok(), constants, tally, server_log)
+        _fuzz(result.ok(), tally, server_log)
 
     summary = tally.summary()
     with capsys.disabled():
@@ -381,11 +378,11 @@ def test_no_operation_makes_the_api_fail(real_values, connection_kept, server_lo
     )
 
 
-def _fuzz(operation, constants: FeedbackSources, tally: Tally, server_log: ServerLog) -> None:
-    """Send the operations Hypothesis generates for one root field; note what failed."""
-    cases = st.sampled_from(MODES).flatmap(
-        lambda mode: operation.as_strategy(generation_mode=mode, feedback=constants)
-    )
+def _fuzz(operation, tally: Tally, server_log: ServerLog) -> None:
+    """Send the operations Hypothesis generates for one root field; note what failed.
+
+    Schemathesis also draws on string constants it finds in the application's code."""
+    cases = st.sampled_from(MODES).flatmap(lambda mode: operation.as_strategy(generation_mode=mode))
 
     @settings(
         max_examples=EXAMPLES_PER_FIELD,
