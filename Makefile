@@ -41,6 +41,10 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 test: venv chromium ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
+.PHONY: fuzz
+fuzz: venv ## Fuzz the GraphQL API with schemathesis (the `fuzz` tests, also run by `make test`)
+	$(BIN)/pytest -m fuzz $(PYTEST_ARGS)
+
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests when it is missing (as root)
 	@test -x /usr/bin/chromium || { \

@@ -1,5 +1,7 @@
 """Thin resolvers: arguments in, selectors called, a connection or a page out."""
 
+import datetime
+
 from django.utils import timezone
 
 from articles.models import ArticlePage
@@ -23,12 +25,24 @@ def batched(scope):
 
 
 def aware(value, field: str):
-    """Datetime arguments without an offset are read as Asia/Shanghai time."""
+    """Datetime arguments without an offset are read as Asia/Shanghai time.
+
+    Each reaches the database in UTC: an offset may be up to ±23:59 in ISO 8601 (and Python)
+    but only ±15:59 in PostgreSQL. A moment UTC cannot hold (e.g. 0001-01-01T00:00+14:00) is
+    out of range.
+    """
     if value is None:
         return None
     if timezone.is_naive(value):
-        return timezone.make_aware(value)
-    return value
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise InputError(
+            f"`{field}` must fall between the years 1 and 9999 in UTC.",
+            field=field,
+            code="OUT_OF_RANGE",
+        ) from None
 
 
 def date_range_check(after, before, field: str):

@@ -81,7 +81,9 @@ def paginate(
     size = page_size(first)
     offset = cursor_decode(after) + 1 if after else 0
     total = len(items) if isinstance(items, list) else items.count()
-    window = list(items[offset : offset + size])
+    # A cursor past the end (the list shrank since, or it was made up) is an empty page; the
+    # database is never asked for an offset beyond its rows, which it may not even represent.
+    window = list(items[offset : offset + size]) if offset < total else []
     nodes = prepare(window) if prepare else window
     edge_type = connection_type.Edge
     edges = [

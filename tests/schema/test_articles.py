@@ -148,6 +148,8 @@ def test_articles_filter_by_community_kind_topic_and_date(gql, content):
     recent = gql.data(LIST, {"community": HUACAO, "publishedAfter": "2000-01-01T00:00:00"})
     assert len(titles(recent)) == 3
     assert titles(gql.data(LIST, {"publishedAfter": "2999-01-01T00:00:00+08:00"})) == []
+    far_west = gql.data(LIST, {"community": HUACAO, "publishedAfter": "2000-01-01T00:00-23:59"})
+    assert titles(far_west) == titles(recent)
 
 
 def test_unknown_community_is_an_error(gql, content):

@@ -232,6 +232,10 @@ def new_year_talk(content):
         ({"startsBefore": "2027-01-10T02:30:00+00:00"}, True),
         ({"startsAfter": "2027-01-10T02:30:00Z"}, False),
         ({"startsAfter": "2027-01-10T00:00:00", "startsBefore": "2027-01-11T00:00:00"}, True),
+        # Offsets as far as ISO 8601 goes, beyond PostgreSQL's ±15:59.
+        ({"startsAfter": "2027-01-09T02:01:00-23:59"}, True),
+        ({"startsAfter": "2027-01-09T02:02:00-23:59"}, False),
+        ({"startsBefore": "2027-01-11T02:00:00+23:59"}, True),
     ],
 )
 def test_events_filter_by_start_naive_times_are_shanghai(gql, new_year_talk, variables, found):
@@ -250,6 +254,19 @@ def test_a_malformed_date_is_an_error(gql, content):
     body = gql(LIST, {"startsAfter": "next tuesday"}, status=400)
 
     assert "startsAfter" in body["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("variables", "field"),
+    [
+        ({"startsAfter": "9999-12-31T23:59:59-23:59"}, "startsAfter"),
+        ({"startsBefore": "0001-01-01T00:00:00+14:00"}, "startsBefore"),
+    ],
+)
+def test_a_time_beyond_what_utc_holds_is_out_of_range(gql, content, variables, field):
+    error = gql.errors(LIST, variables)[0]
+
+    assert error["extensions"] == {"code": "OUT_OF_RANGE", "field": field}
 
 
 def test_events_filter_by_community(gql, content):

@@ -10,6 +10,7 @@ from graphql import get_introspection_query, parse
 from schema import view
 from schema.articles import resolvers
 from schema.core.limits import QueryCost
+from schema.core.pagination import cursor_encode
 from schema.schema import schema
 from tests.helpers import HUACAO
 from tests.schema.guard import no_hang
@@ -231,6 +232,28 @@ def test_bad_page_arguments_are_errors_on_every_connection(gql, name, variables,
     errors = gql.errors(CONNECTIONS[name], variables)
 
     assert [error["extensions"] for error in errors] == [{"code": code, "field": field}]
+
+
+@pytest.mark.parametrize("name", sorted(CONNECTIONS))
+@pytest.mark.parametrize("offset", [10**6, 2**63, 2**70])
+def test_a_cursor_past_the_end_is_an_empty_page_on_every_connection(gql, content, name, offset):
+    query = CONNECTIONS[name].replace(
+        "{ totalCount }", "{ totalCount edges { cursor } pageInfo { hasNextPage endCursor } }"
+    )
+
+    past_the_end = _connection(gql.data(query, {"first": 5, "after": cursor_encode(offset)}), name)
+    whole = _connection(gql.data(query, {"first": 5}), name)
+
+    assert whole["edges"]
+    assert past_the_end["edges"] == []
+    assert past_the_end["pageInfo"] == {"hasNextPage": False, "endCursor": None}
+    assert past_the_end["totalCount"] == whole["totalCount"]
+
+
+def _connection(data: dict, name: str) -> dict:
+    for key in name.split("."):
+        data = data[key]
+    return data
 
 
 def test_the_largest_page_is_allowed(gql):

@@ -184,7 +184,16 @@ def test_an_unknown_path_is_null(gql, content, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/../etc/passwd", "/a b/", "<script>", "/news/?q=1", "//", "/news//x/", "/" + "a" * 600],
+    [
+        "/../etc/passwd",
+        "/a b/",
+        "<script>",
+        "/news/?q=1",
+        "//",
+        "/news//x/",
+        "/" + "a" * 600,
+        "/" + "a" * 60 + "!",  # a run of letters, then a stop: no backtracking through the run
+    ],
 )
 def test_an_invalid_path_is_an_error(gql, path):
     error = gql.errors(PAGE, {"path": path})[0]
