@@ -19,8 +19,9 @@ from ipware import get_client_ip
 _FORWARDED = "HTTP_X_FORWARDED_FOR"
 
 
-def client_address(request) -> str:
-    """The client's IP address, or "unknown" when the request carries none that parses."""
+def client_address(request) -> str | None:
+    """The client's IP address, or None when the request carries none that parses (a request
+    built in code, such as a test client's forced login, has no REMOTE_ADDR)."""
     remote = (request.META.get("REMOTE_ADDR") or "").strip()
     proxies = settings.TAPESTRY_TRUSTED_PROXY_COUNT
     hops = [remote]
@@ -37,4 +38,4 @@ def client_address(request) -> str:
         )
         if address:
             return address
-    return "unknown"
+    return None

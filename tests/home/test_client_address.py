@@ -58,8 +58,8 @@ def test_ipv6_and_ports_parse(settings):
     assert address(settings, 1, remote="10.0.0.2", forwarded=forwarded) == "2001:db8::7"
 
 
-def test_no_usable_address_is_unknown(settings):
-    assert address(settings, 0, remote="") == "unknown"
+def test_no_usable_address_is_none(settings):
+    assert address(settings, 0, remote="") is None
 
 
 # The setting, as a fresh process reads it from the environment.
