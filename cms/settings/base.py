@@ -225,8 +225,8 @@ TAPESTRY_GRAPHQL_INTROSPECTION = env_bool("TAPESTRY_GRAPHQL_INTROSPECTION", Fals
 TAPESTRY_GRAPHQL_LIST_COST = env_int("TAPESTRY_GRAPHQL_LIST_COST", 1500)
 # Cost of the fields that do more than resolve a value ("Type.field": cost per item; every
 # other field costs 1); "Type.field(argument)" is added when the argument is given. Measured by
-# `python -m bench.cost` on the benchmark data: a unit is 0.025 ms of a request there (0.05 ms
-# while the 2 cores are busy), so the limit admits about 250 ms of work.
+# `python -m bench.cost` on the benchmark data: a unit is 0.025-0.035 ms of a request there
+# (0.05 ms while the 2 cores are busy), so the limit admits about 300 ms of work.
 TAPESTRY_GRAPHQL_COST_MAP = {
     # A full-text search ranks up to 1,000 matches before the list is cut.
     "Query.search": 6000,
