@@ -294,7 +294,7 @@ def cost_of(query: str, variables: dict | None = None) -> int:
     return QueryCost(schema.graphql_schema, document, variables).of_operation(operation)
 
 
-# Queries the limit admitted that took 1 to 10 s on the benchmark data (~1,000 articles).
+# Queries the limit admitted that took 0.8 to 9 s on the benchmark data (~1,000 articles).
 SLOW = {
     # The finding: a list of events, each with its community's events (1.9-2.2 s).
     "events > community.events": """{ events(first: 100) { edges { node { title startsAt
