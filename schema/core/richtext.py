@@ -14,7 +14,7 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 
 from home.selectors import pages_visible
 from schema.core.batch import url_path_public
-from schema.core.images import absolute
+from schema.core.images import absolute, rendition_of
 
 
 def _ids(attrs_list: list[dict]) -> list[int | None]:
@@ -63,7 +63,7 @@ def _image_embeds(info):
                 tags.append("")
                 continue
             image_format = get_image_format(attrs.get("format", "fullwidth"))
-            rendition = image.get_rendition(image_format.filter_spec)
+            rendition = rendition_of(image, image_format.filter_spec)
             classes = f"richtext-image {image_format.classname}".strip()
             tags.append(
                 f'<img src="{escape(absolute(info, rendition.url))}" width="{rendition.width}"'

@@ -5,7 +5,7 @@ spreads, fields, repeats) checked before graphql-core's standard rules."""
 import json
 
 import pytest
-from graphql import get_introspection_query, parse
+from graphql import get_introspection_query, get_operation_ast, parse
 
 from schema import view
 from schema.articles import resolvers
@@ -81,10 +81,11 @@ def test_the_cost_counts_first_given_in_variables(gql):
 
 
 def test_omitted_first_counts_as_the_default_page_size(gql, settings):
-    settings.TAPESTRY_GRAPHQL_MAX_COST = 25
-    # articles (1) + 20 items x (edges 1 + node 1): 41, above 25.
+    # articles (a list) + 20 items x (edges 1 + node 1 + title 1).
+    expected = settings.TAPESTRY_GRAPHQL_LIST_COST + 20 * 3
+    settings.TAPESTRY_GRAPHQL_MAX_COST = expected - 1
     body = gql("{ articles { edges { node { title } } } }", status=400)
-    assert body["errors"][0]["extensions"]["cost"] == 41
+    assert body["errors"][0]["extensions"]["cost"] == expected
 
     assert "errors" not in gql("{ articles(first: 5) { edges { node { title } } } }")
 
@@ -485,3 +486,187 @@ def test_graphiqls_introspection_query_is_within_the_limits(gql, settings):
     data = gql.data(get_introspection_query(descriptions=True))
 
     assert data["__schema"]["queryType"]["name"] == "Query"
+
+
+# The cost model (calibrated with `python -m bench.cost` on the benchmark data) ----------------
+
+
+def cost_of(query: str, variables: dict | None = None) -> int:
+    document = parse(query)
+    operation = get_operation_ast(document)
+    return QueryCost(schema.graphql_schema, document, variables).of_operation(operation)
+
+
+# Queries the limit admitted that took 0.8 to 9 s on the benchmark data (~1,000 articles).
+SLOW = {
+    # The finding: a list of events, each with its community's events (1.9-2.2 s).
+    "events > community.events": """{ events(first: 100) { edges { node { title startsAt
+        community { title events(first: 5) { edges { node { title startsAt } } } } } } } }""",
+    # The finding: Chinese articles, each with its community's events (2.2-2.8 s).
+    "articles zh-hans > community.events": """{ articles(first: 100, locale: "zh-hans") {
+        edges { node { title community { events(first: 10) { edges { node { title } } } } } }
+    } }""",
+    # Ten nested lists of 20 (1.1 s).
+    "articles 10 > community.articles 20": """{ articles(first: 10) { edges { node {
+        community { articles(first: 20) { edges { node { title } } } } } } } }""",
+    # `supersedes` serves a page of its own per item, with its own loads (9 s).
+    "policies > supersedes": """{ articles(first: 100, kind: POLICY) { edges { node { title
+        supersedes { title community { title } heroImage { rendition(size: THUMBNAIL) { url } } }
+        } } } }""",
+    # Twenty single-page lookups (0.8 s).
+    "20 aliased page(path)": "{ "
+    + " ".join(f'p{number}: page(path: "/news/") {{ title }}' for number in range(20))
+    + " }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLOW))
+def test_queries_measured_slow_are_refused(gql, settings, name):
+    body = gql(SLOW[name], status=400)
+
+    assert "data" not in body
+    assert codes(body["errors"]) == ["QUERY_TOO_EXPENSIVE"]
+    extensions = body["errors"][0]["extensions"]
+    assert extensions["cost"] == cost_of(SLOW[name])
+    assert extensions["cost"] > extensions["limit"] == settings.TAPESTRY_GRAPHQL_MAX_COST
+
+
+# The README's example queries ("GraphQL API"), with the cost the README quotes.
+README_COMMUNITY_HOME = """query CommunityHome {
+  community(slug: "huacao-town", locale: "zh-hans") {
+    title localName district
+    centre { name address openingHours phone location { latitude longitude } }
+    heroImage { alt rendition(size: MEDIUM) { url width height } srcset }
+    articles(first: 10) {
+      totalCount
+      edges { node { title urlPath kind priority summary firstPublishedAt isFallback
+                     heroImage { alt rendition(size: THUMBNAIL) { url width height } } } }
+    }
+    events(first: 5, upcoming: true) {
+      edges { node { title urlPath startsAt endsAt venue registrationOpen capacity } }
+    }
+  }
+}"""
+README_ARTICLES = """query Articles($after: String) {
+  articles(locale: "zh-hans", first: 20, after: $after, order: NEWEST) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { title urlPath locale isFallback community { title } topics { name } } }
+  }
+}"""
+README_FILTERED = """query Filtered {
+  articles(community: "jinqiao-town", kind: POLICY, topic: "visas-residence") {
+    edges { node { title bureau { name } effectiveFrom expiresOn officialSourceUrl } }
+  }
+  events(category: FAMILY, startsAfter: "2026-12-01T00:00:00",
+         startsBefore: "2027-01-01T00:00:00") {
+    edges { node { title startsAt community { title } price isFree languages } }
+  }
+}"""
+README_ROUTE = """query Route {
+  page(path: "/communities/huacao-town/news/mandarin-new-term/", locale: "zh-hans") {
+    __typename title seoTitle searchDescription locale isFallback
+    breadcrumbs { title urlPath }
+    translations { locale status urlPath }
+    ... on Article {
+      summary bodyHtml
+      body {
+        blockType
+        ... on ParagraphBlock { html }
+        ... on HeadingBlock { text level }
+        ... on ImageBlock { image { alt rendition(size: LARGE) { url width height } } caption }
+        ... on CallToActionBlock { text href }
+        ... on TableBlock { rows firstRowIsHeader }
+      }
+    }
+  }
+}"""
+README_SEARCH = """query Search { search(query: "中文", locale: "zh-hans", first: 5) {
+  totalCount edges { node { __typename title urlPath } } } }"""
+# "A page of 100 articles with images, topics and community" (Limits).
+README_ARTICLES_100 = """{ articles(first: 100) { edges { node { title urlPath
+  heroImage { alt rendition(size: THUMBNAIL) { url width height } }
+  topics { name } community { title } } } } }"""
+
+README_COSTS = {
+    "CommunityHome": (README_COMMUNITY_HOME, 4331),
+    "Articles": (README_ARTICLES, 2340),
+    "Filtered": (README_FILTERED, 3900),
+    "Route": (README_ROUTE, 1156),
+    "Search": (README_SEARCH, 6030),
+    "articles 100 with images, topics, community": (README_ARTICLES_100, 6600),
+}
+
+
+@pytest.mark.parametrize("name", sorted(README_COSTS))
+def test_the_readme_queries_are_admitted_at_the_cost_it_quotes(gql, settings, name):
+    query, quoted = README_COSTS[name]
+
+    assert cost_of(query) == quoted <= settings.TAPESTRY_GRAPHQL_MAX_COST
+    assert "errors" not in gql(query)
+
+
+NESTED = """query($outer: Int, $inner: Int) { articles(first: $outer) { edges { node {
+    community { events(first: $inner) { edges { node { title } } } } } } } }"""
+
+
+@pytest.mark.parametrize(("outer", "inner"), [(1, 1), (3, 5), (10, 20), (100, 10)])
+def test_a_list_under_a_list_costs_a_whole_list_per_parent(settings, outer, inner):
+    lists = settings.TAPESTRY_GRAPHQL_LIST_COST
+    community = settings.TAPESTRY_GRAPHQL_COST_MAP["Page.community"]
+    # Per parent: edges, node, its community, and the community's list of events, which runs
+    # its own queries: the list's cost, plus edges, node and title per event.
+    per_parent = 1 + 1 + community + lists + inner * 3
+
+    assert cost_of(NESTED, {"outer": outer, "inner": inner}) == lists + outer * per_parent
+    more = cost_of(NESTED, {"outer": outer + 1, "inner": inner})
+    assert more - cost_of(NESTED, {"outer": outer, "inner": inner}) == per_parent
+    assert per_parent > lists
+
+
+def test_the_list_cost_is_a_setting(settings):
+    query = "{ topics(first: 10) { edges { node { name } } } }"
+    settings.TAPESTRY_GRAPHQL_LIST_COST = 7
+
+    assert cost_of(query) == 7 + 10 * 3
+
+
+def test_scalars_cost_one_per_item_like_any_field():
+    lists = cost_of("{ articles(first: 10) { totalCount } }") - 10
+
+    assert cost_of("{ articles(first: 10) { edges { node { id } } } }") == lists + 10 * 3
+    assert cost_of("{ articles(first: 10) { edges { node { id title slug } } } }") == (
+        lists + 10 * 5
+    )
+    assert cost_of("{ site { __typename name } }") == 3
+
+
+def test_an_entry_for_an_interface_field_prices_it_on_every_page_type(settings):
+    weights = settings.TAPESTRY_GRAPHQL_COST_MAP
+    on_page = '{ page(path: "/news/") { translations { locale } } }'
+    on_article = '{ page(path: "/news/") { ... on Article { translations { locale } } } }'
+    on_event = '{ event(slug: "x") { translations { locale } } }'
+
+    expected = weights["Query.page"] + weights["Page.translations"] + 1
+    assert cost_of(on_page) == cost_of(on_article) == expected
+    assert cost_of(on_event) == weights["Query.event"] + weights["Page.translations"] + 1
+
+
+def test_an_argument_entry_is_charged_when_the_argument_is_given(gql, settings):
+    weights = settings.TAPESTRY_GRAPHQL_COST_MAP
+    plain = "{ articles(first: 1) { totalCount } }"
+    searched = '{ articles(first: 1, search: "visa") { totalCount } }'
+    nested = (
+        '{ community(slug: "huacao-town") { articles(first: 1, search: "visa") { totalCount } } }'
+    )
+
+    assert cost_of(searched) - cost_of(plain) == weights["Query.articles(search)"]
+    assert cost_of(nested) == (
+        weights["Query.community"]
+        + settings.TAPESTRY_GRAPHQL_LIST_COST
+        + weights["Community.articles(search)"]
+        + 1
+    )
+    # Two searches in one query are more than the limit allows.
+    body = gql("{ a: " + searched[2:-2] + " b: " + searched[2:-2] + " }", status=400)
+    assert codes(body["errors"]) == ["QUERY_TOO_EXPENSIVE"]

@@ -6,8 +6,11 @@ request (as on a live site); the counts are taken once they exist.
 """
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from articles.models import ArticlePage
 from home.translation import translation_create
@@ -114,7 +117,10 @@ def test_articles_cost_the_same_for_5_and_50(gql, many, code, django_assert_max_
         assert {node["isFallback"] for node in nodes} == {True, False}
 
 
-def test_community_with_articles_and_events_costs_the_same_for_5_and_50(gql, many):
+def test_community_with_articles_and_events_costs_the_same_for_5_and_50(gql, many, settings):
+    # Two lists of 50 with every batched field cost more than the limit lets through; batching
+    # is what this test is about (test_limits tests the limit).
+    settings.TAPESTRY_GRAPHQL_MAX_COST = 20_000
     few = queries_for(gql, COMMUNITY, {"first": 5, "locale": "zh-hans"})
     lots = queries_for(gql, COMMUNITY, {"first": 50, "locale": "zh-hans"})
 
@@ -145,3 +151,28 @@ def test_page_by_path_is_a_fixed_number_of_queries(gql, many, django_assert_max_
         page = gql.data(query, {"path": path})["page"]
 
     assert page["title"] == "文章3"
+
+
+def test_a_list_reads_its_renditions_without_a_cache_write_per_image(gql, many):
+    """The renditions come with the list's images; Wagtail's `get_rendition` would also write
+    each one it returns to the cache: one round trip per item."""
+    query = (
+        "{ articles(first: 50) { edges { node { heroImage {"
+        " rendition(size: THUMBNAIL) { url } } } } } }"
+    )
+    gql.data(query)  # makes the renditions (and caches them)
+    images = list(get_image_model().objects.filter(title__startswith="Picture "))
+    rendition_model = get_image_model().get_rendition_model()
+    spec = settings.TAPESTRY_IMAGE_SIZES["THUMBNAIL"]
+    keys = [
+        rendition_model.construct_cache_key(image, Filter(spec).get_cache_key(image), spec)
+        for image in images
+    ]
+    rendition_model.cache_backend.delete_many(keys)
+
+    nodes = [edge["node"] for edge in gql.data(query)["articles"]["edges"]]
+
+    assert len(images) == 3
+    assert len(nodes) == 50
+    assert all(node["heroImage"]["rendition"]["url"] for node in nodes)
+    assert rendition_model.cache_backend.get_many(keys) == {}
