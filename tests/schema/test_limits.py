@@ -360,7 +360,7 @@ def test_a_fragment_cost_is_computed_once(monkeypatch):
 
     cost = QueryCost(schema.graphql_schema, document, {}).of_operation(document.definitions[0])
 
-    assert cost == 2**16  # one `site` (cost 1) per leaf
+    assert cost == 2 * 2**16  # one `site { name }` (1 each) per leaf
     # The operation, each of the 17 fragments once, each `site`'s selection once: not 2**17.
     assert len(walks) == 1 + 17 + 1
 
