@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageQuerySet
 
 from articles.models import ArticlePage, ArticlePageTopic, Bureau, EventPage, Topic
-from home.selectors import pages_localized, pages_visible, path_in_any
+from home.selectors import pages_served, pages_visible, path_in_any
 
 # "published" is when the source page was first published: a translation published later
 # keeps its article's place in lists (see `published_annotate`).
@@ -66,7 +66,7 @@ class Scope:
 
 
 def _scoped(queryset: PageQuerySet, scope: Scope) -> PageQuerySet:
-    queryset = pages_localized(pages_visible(queryset), scope.locale, scope.source)
+    queryset = pages_served(pages_visible(queryset), scope.locale, scope.source)
     if (community := scope.community_filter()) is not None:
         queryset = queryset.filter(community)
     return queryset

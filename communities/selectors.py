@@ -5,12 +5,12 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page, PageQuerySet
 
 from communities.models import CommunityPage
-from home.selectors import pages_localized, pages_visible
+from home.selectors import pages_served, pages_visible
 
 
 def communities_select(locale: Locale, source: Locale) -> PageQuerySet:
     """Live communities served in `locale` (the source stands in for missing translations)."""
-    queryset = pages_localized(pages_visible(CommunityPage.objects.all()), locale, source)
+    queryset = pages_served(pages_visible(CommunityPage.objects.all()), locale, source)
     # Translated trees mirror the source tree's order; order by the source's position so a
     # fallback page sits where it belongs among translated ones.
     source_path = Page.objects.filter(

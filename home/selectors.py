@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Exists, OuterRef, Q, TextField
+from django.db.models import CharField, Exists, F, OuterRef, Q, TextField
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageQuerySet, get_page_models
 from wagtail.search import index
@@ -43,19 +43,78 @@ def children_visible(page: Page) -> PageQuerySet:
     return pages_visible(page.get_children())
 
 
-def pages_localized(queryset: PageQuerySet, locale: Locale, source: Locale) -> PageQuerySet:
-    """The pages of `queryset` as served in `locale`.
+def pages_counted(queryset: PageQuerySet) -> PageQuerySet:
+    """The pages of `queryset` that count as their locale's version: visible, and not an alias
+    of a page in another locale (such an alias mirrors its original's content, in the original's
+    language, so a reader is served the original, as a fallback)."""
+    return pages_visible(queryset).exclude(_FOREIGN_ALIAS)
 
-    A page is served in the requested locale when it is visible there; otherwise its source
-    version stands in (the API marks it as a fallback). Pages written natively in the requested
-    locale are included; pages that exist only in a third locale are not.
+
+_FOREIGN_ALIAS = Q(alias_of__isnull=False) & ~Q(alias_of__locale=F("locale"))
+
+
+def pages_served(queryset: PageQuerySet, locale: Locale, source: Locale) -> PageQuerySet:
+    """The pages of `queryset` as a reader of `locale` is served them: the one rule for lists.
+
+    `queryset` holds visible pages (`pages_visible`) of the locale's and the source's trees. A
+    page is served in the requested locale when it has a version there that counts
+    (`pages_counted`); otherwise its source version stands in (the API marks it as a fallback).
+    Pages written natively in the requested locale are included; pages that exist only in a
+    third locale are not. `served_versions` is the same rule for pages in hand.
     """
     if locale.pk == source.pk:
-        return queryset.filter(locale=source)
-    translated = pages_visible(
+        return queryset.filter(locale=source).exclude(_FOREIGN_ALIAS)
+    translated = pages_counted(
         Page.objects.filter(locale=locale, translation_key=OuterRef("translation_key"))
     )
-    return queryset.filter(Q(locale=locale) | (Q(locale=source) & ~Exists(translated)))
+    own = Q(locale=locale) & ~_FOREIGN_ALIAS
+    return queryset.filter(own | (Q(locale=source) & ~Exists(translated)))
+
+
+def served_versions(
+    pages: Iterable[Page], locale: Locale | str, source: Locale | None = None
+) -> dict[int, Page | None]:
+    """For each page (any locale's version of it, keyed by its id): the version a reader of
+    `locale` is served, or None when there is none to serve.
+
+    The rule, the same as `pages_served` for lists: a version counts when it is visible (live,
+    no view restriction, not expired, below the root) and is not an alias of a page in another
+    locale. The reader is served the version in `locale` when one counts, else the source
+    locale's version when it counts, else nothing (a page native to a third locale only reaches
+    that locale's readers). Versions come back as their specific models; a given page that is
+    itself the version served comes back as the same object. Two queries at most for the lot
+    (plus one per page type to fetch versions not in hand), whatever the number of pages.
+    """
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return {}
+    locale = _locale(locale)
+    source = source or source_locale()
+    keys = {page.translation_key for page in pages}
+    rows = pages_counted(
+        Page.objects.filter(translation_key__in=keys, locale__in={locale.pk, source.pk})
+    ).values_list("pk", "translation_key", "locale_id")
+    chosen: dict = {}
+    for pk, key, locale_id in rows:
+        if locale_id == locale.pk or key not in chosen:
+            chosen[key] = pk
+    # Pages given as their specific models are reused; base `Page` rows are fetched again.
+    in_hand = {page.pk: page for page in pages if type(page) is not Page}
+    missing = set(chosen.values()) - set(in_hand)
+    if missing:
+        in_hand.update((page.pk, page) for page in Page.objects.filter(pk__in=missing).specific())
+    return {page.pk: in_hand.get(chosen.get(page.translation_key)) for page in pages}
+
+
+def served_version(page: Page, locale: Locale | str, source: Locale | None = None) -> Page | None:
+    """The version of `page` a reader of `locale` is served, or None (see `served_versions`)."""
+    return served_versions([page], locale, source).get(page.pk)
+
+
+def _locale(locale: Locale | str) -> Locale:
+    if isinstance(locale, Locale):
+        return locale
+    return Locale.objects.get(language_code=locale)
 
 
 def community_root_paths(slug: str, locales: Iterable[Locale]) -> list[str]:
@@ -94,10 +153,11 @@ def path_in_any(paths: Iterable[str]) -> Q:
 
 
 def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:
-    """The visible page at `path` (below the locale's home page), served in `locale`.
+    """The page at `path` (below the locale's home page), as a reader of `locale` is served it.
 
-    The path is looked up in the requested locale's tree, then in the source tree; a page found
-    in the source tree is served in the requested locale when its translation is visible there.
+    The path is looked up in the requested locale's tree, then in the source tree; what is found
+    is served by the one rule (`served_version`): a page found in the source tree is served in
+    the requested locale when its translation counts there.
     """
     homes = dict(
         pages_visible(Page.objects.filter(depth=2, locale__in=[locale, source])).values_list(
@@ -115,12 +175,7 @@ def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:
         ).first()
         if page is None:
             continue
-        if candidate.pk != locale.pk:
-            translated = pages_visible(
-                Page.objects.filter(locale=locale, translation_key=page.translation_key)
-            ).first()
-            page = translated or page
-        return page.specific
+        return served_version(page, locale, source)
     return None
 
 
