@@ -22,7 +22,6 @@ from home.mixins import CommunityMemberMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
-from home.selectors import source_locale
 
 SHANGHAI_HELP = "Shanghai time (UTC+8)."
 
@@ -34,13 +33,6 @@ class EventIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = "event index page"
-
-    def get_context(self, request, *args, **kwargs):
-        from articles.selectors import index_events  # the selectors import these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context["events"] = index_events(self, source_locale())[:50]
-        return context
 
 
 def language_choices():

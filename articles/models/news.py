@@ -17,7 +17,6 @@ from home.mixins import CommunityMemberMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin, SectionIndexPage
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
-from home.selectors import source_locale
 
 
 class ArticleIndexPage(SectionIndexPage):
@@ -27,13 +26,6 @@ class ArticleIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = "article index page"
-
-    def get_context(self, request, *args, **kwargs):
-        from articles.selectors import index_articles  # the selectors import these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = index_articles(self, source_locale())[:50]
-        return context
 
 
 class ArticlePage(
@@ -129,16 +121,6 @@ class ArticlePage(
 
     class Meta:
         verbose_name = "article"
-
-    def get_context(self, request, *args, **kwargs):
-        """Only the live topics and bureau, as the API serves them (a draft name stays hidden)."""
-        from articles.selectors import article_bureau, article_topics
-
-        context = super().get_context(request, *args, **kwargs)
-        source = source_locale()
-        context["topics"] = article_topics(self, self.locale, source)
-        context["bureau"] = article_bureau(self, self.locale, source)
-        return context
 
     def clean(self):
         super().clean()

@@ -19,6 +19,21 @@ class PublishableSnippet(
         return self._revisions
 
 
+def snippet_search_fields(*text_fields: str) -> list:
+    """The snippet's full-text fields, then what every snippet is found and filtered by."""
+    return [
+        *(index.SearchField(name) for name in text_fields),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+
+
+def slug_unique_per_locale(name: str) -> models.UniqueConstraint:
+    """A snippet's slug is the same in every language, and unique within one."""
+    return models.UniqueConstraint(fields=["slug", "locale"], name=name)
+
+
 class Topic(PublishableSnippet):
     """A subject residents follow across articles: healthcare, visas, transport..."""
 
@@ -38,18 +53,11 @@ class Topic(PublishableSnippet):
         SynchronizedField("slug"),
         TranslatableField("description"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-        index.FilterField("live"),
-    ]
+    search_fields = snippet_search_fields("name")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
-        ]
+        constraints = [slug_unique_per_locale("unique_topic_slug_per_locale")]
 
     def __str__(self):
         return self.name
@@ -80,19 +88,11 @@ class Bureau(PublishableSnippet):
         SynchronizedField("website"),
         TranslatableField("description"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("short_name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-        index.FilterField("live"),
-    ]
+    search_fields = snippet_search_fields("name", "short_name")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_bureau_slug_per_locale")
-        ]
+        constraints = [slug_unique_per_locale("unique_bureau_slug_per_locale")]
 
     def __str__(self):
         return self.short_name or self.name
