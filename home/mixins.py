@@ -1,5 +1,5 @@
-"""Mixins shared by every page type: where a page belongs in the community tree, and until when
-it is served."""
+"""Mixins shared by every page type: where a page belongs in the community tree (and
+`community_root_of`, the one lookup of a page's community), and until when it is served."""
 
 from datetime import datetime
 from functools import cached_property
@@ -13,6 +13,21 @@ from wagtail.models import Page, get_page_models
 def community_root_models() -> list[type[Page]]:
     """Page models that mark the root of a community subtree."""
     return [model for model in get_page_models() if getattr(model, "is_community_root", False)]
+
+
+def community_root_of(page: Page) -> Page | None:
+    """The community a page is in: its nearest ancestor (or itself) marked as a community root,
+    as a base `Page`, or None for a city-wide page."""
+    root_models = community_root_models()
+    if not root_models:
+        return None
+    root_types = list(ContentType.objects.get_for_models(*root_models).values())
+    return (
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(content_type__in=root_types)
+        .order_by("-depth")
+        .first()
+    )
 
 
 class CommunityRootMixin:
@@ -30,13 +45,7 @@ class CommunityMemberMixin:
 
     @cached_property
     def community(self) -> Page | None:
-        root_types = ContentType.objects.get_for_models(*community_root_models()).values()
-        root = (
-            Page.objects.ancestor_of(self, inclusive=True)
-            .filter(content_type__in=list(root_types))
-            .order_by("-depth")
-            .first()
-        )
+        root = community_root_of(self)
         return root.specific if root else None
 
     @property

@@ -1,28 +1,14 @@
 """Notification tasks: fan an event out to its recipients, then one mail task per recipient, each
 retried with backoff while the mail server is down."""
 
-import logging
-import smtplib
-
 from celery import shared_task
-from django.conf import settings
 from wagtail.models import Page, TaskState, WorkflowState
 
+from tasks.retries import MAIL_RETRY
 from tasks.services import notifications as service
 
-logger = logging.getLogger(__name__)
 
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
-
-
-@shared_task(
-    name="tasks.notifications.send_notification",
-    ignore_result=True,
-    autoretry_for=MAIL_ERRORS,
-    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
-    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
-    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
-)
+@shared_task(name="tasks.notifications.send_notification", **MAIL_RETRY)
 def send_notification(kind: str, user_id: int, ids: dict) -> None:
     service.notification_send(kind=kind, user_id=user_id, ids=ids)
 
@@ -71,14 +57,7 @@ def notify_new_source_page(page_id: int) -> None:
         notify_translators.delay(service.TRANSLATION_NEEDED, page_id, code)
 
 
-@shared_task(
-    name="tasks.notifications.send_digest",
-    ignore_result=True,
-    autoretry_for=MAIL_ERRORS,
-    retry_backoff=settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
-    retry_backoff_max=settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
-    max_retries=settings.TAPESTRY_MAIL_MAX_RETRIES,
-)
+@shared_task(name="tasks.notifications.send_digest", **MAIL_RETRY)
 def send_digest(user_id: int) -> None:
     service.digest_send(user_id=user_id)
 

@@ -4,7 +4,6 @@ change that causes them has committed."""
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.dispatch import receiver
 
 from communities.feedback_mail import feedback_mail_send
@@ -17,18 +16,9 @@ from communities.signals import (
     registration_created,
     registration_promoted,
 )
+from tasks.retries import MAIL_RETRY
 
 logger = logging.getLogger(__name__)
-
-# Mails to residents: retried with exponential backoff while the mail server is down (SMTP
-# errors and refused connections are OSErrors), as the editorial notifications are.
-MAIL_RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": settings.TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS,
-    "retry_backoff_max": settings.TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS,
-    "max_retries": settings.TAPESTRY_MAIL_MAX_RETRIES,
-    "ignore_result": True,
-}
 
 
 @shared_task(name="tasks.residents.send_registration_mail", **MAIL_RETRY)

@@ -26,7 +26,7 @@ from home.signals import translation_status_changed
 from tasks import notifications, webhooks
 from tasks.models import WebhookEvent
 from tasks.services import notifications as notification_service
-from tasks.services.webhooks import page_frontend_path, webhook_event_record
+from tasks.services.webhooks import webhook_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -130,12 +130,7 @@ def on_page_deleted(sender, instance: Page, **kwargs) -> None:
 def on_page_moved(sender, instance: Page, url_path_before="", url_path_after="", **kwargs) -> None:
     if url_path_before == url_path_after:
         return
-    _record(
-        WebhookEvent.PAGE_MOVED,
-        instance,
-        url_path=url_path_after,
-        extra={"previous_url_path": page_frontend_path(url_path_before)},
-    )
+    _record(WebhookEvent.PAGE_MOVED, instance, previous_url_path=url_path_before)
 
 
 def connect() -> None:

@@ -21,7 +21,7 @@ from communities.subscriptions import (
     subscribers_for,
     subscription_requested,
 )
-from tasks.residents import MAIL_RETRY
+from tasks.retries import MAIL_RETRY
 
 logger = logging.getLogger(__name__)
 

@@ -144,12 +144,6 @@ def _edit_url(content) -> str:
     return _absolute(content.get_admin_url() if hasattr(content, "get_admin_url") else "/admin/")
 
 
-def _display_title(content) -> str:
-    if isinstance(content, Page):
-        return content.get_admin_display_title()
-    return str(content)
-
-
 def _render(template_base: str, context: dict) -> tuple[str, str, str]:
     subject = " ".join(render_to_string(template_base + "_subject.txt", context).split())
     text = render_to_string(template_base + ".txt", context).strip()

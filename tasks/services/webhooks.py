@@ -18,13 +18,13 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.mixins import community_root_models
+from home.mixins import community_root_of
+from home.selectors import served_version
 from tasks.models import WebhookDelivery, WebhookEndpoint
 from tasks.services.webhook_targets import WebhookTargetRefused, webhook_target
 from tasks.services.webhook_transport import webhook_post
@@ -47,29 +47,15 @@ def page_frontend_path(url_path: str) -> str:
     return "/" + parts[1] + "/" if len(parts) == 2 and parts[1] else "/"
 
 
-def page_community(page: Page) -> Page | None:
-    """The community root the page is in (or is), found in the tree."""
-    root_models = community_root_models()
-    if not root_models:
-        return None
-    root_types = list(ContentType.objects.get_for_models(*root_models).values())
-    return (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(content_type__in=root_types)
-        .order_by("-depth")
-        .first()
-    )
-
-
-def _page_facts(page: Page, *, url_path: str | None = None) -> dict:
-    community = page_community(page)
+def _page_facts(page: Page, served: Page | None) -> dict:
+    community = community_root_of(page)
     return {
         "id": page.pk,
         "type": page.specific_class.__name__ if page.specific_class else "Page",
         "title": page.title,
         "locale": page.locale.language_code,
         "community": community.slug if community else None,
-        "url_path": page_frontend_path(url_path or page.url_path),
+        "url_path": page_frontend_path(served.url_path) if served else None,
         "_community_key": str(community.translation_key) if community else None,
     }
 
@@ -88,17 +74,24 @@ def webhook_event_record(
     *,
     event_type: str,
     page: Page,
-    url_path: str | None = None,
-    extra: dict | None = None,
+    previous_url_path: str | None = None,
 ) -> list[WebhookDelivery]:
-    """Record the event for every active endpoint that wants it; returns the new deliveries."""
+    """Record the event for every active endpoint that wants it; returns the new deliveries.
+
+    The payload's `url_path` is where a reader of the page's locale reads it now, by the one rule
+    of `home.selectors.served_version`: the page's own path, or its source's when that is served
+    in its place; None when nothing is served (a draft, an unpublished, expired or
+    view-restricted page). `previous_url_path` (Wagtail's url_path before a move) is sent only
+    for a page served at its own path.
+    """
     endpoints = WebhookEndpoint.objects.filter(active=True).prefetch_related(
         "locales", "communities"
     )
     endpoints = [endpoint for endpoint in endpoints if event_type in endpoint.events]
     if not endpoints:
         return []
-    facts = _page_facts(page, url_path=url_path)
+    served = served_version(page, page.locale)
+    facts = _page_facts(page, served)
     wanting = [endpoint for endpoint in endpoints if _endpoint_wants(endpoint, event_type, facts)]
     if not wanting:
         return []
@@ -109,8 +102,10 @@ def webhook_event_record(
         "type": event_type,
         "occurred_at": occurred_at.isoformat(),
         "page": {key: value for key, value in facts.items() if not key.startswith("_")},
-        **(extra or {}),
     }
+    if previous_url_path is not None:
+        own_path = served is not None and served.pk == page.pk
+        payload["previous_url_path"] = page_frontend_path(previous_url_path) if own_path else None
     return WebhookDelivery.objects.bulk_create(
         WebhookDelivery(
             endpoint=endpoint,

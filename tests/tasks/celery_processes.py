@@ -14,7 +14,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """The URL of pytest-django's test database (test_<name>), for the subprocesses."""
     db = connection.settings_dict
     credentials = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
@@ -40,7 +40,7 @@ class CeleryProcesses:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.tasks.worker_settings",
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "REDIS_URL": settings.REDIS_URL,
             "PYTHONPATH": str(ROOT),
             "TAPESTRY_PUBLISH_INTERVAL_SECONDS": "1",

@@ -5,15 +5,18 @@ import ipaddress
 import itertools
 import json
 import socket
+import time
 import unicodedata
 from types import SimpleNamespace
 
 import certifi
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from articles.models import ArticlePage
 from communities.models import CommunityPage
+from home.translation import translation_create
 from tasks.forms import WebhookEndpointForm
 from tasks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from tasks.services import webhook_targets, webhook_transport
@@ -102,14 +105,15 @@ def _make_due(delivery):
     WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
 
 
-def _verify(request, secret: str) -> dict:
-    """What a frontend does (see README): recompute the signature over "<timestamp>.<body>"."""
-    timestamp = request.headers["X-Tapestry-Timestamp"]
-    expected = hmac.new(
-        secret.encode(), timestamp.encode() + b"." + request.body, hashlib.sha256
-    ).hexdigest()
-    assert hmac.compare_digest(request.headers["X-Tapestry-Signature"], f"sha256={expected}")
-    return json.loads(request.body)
+def verify(secret: str, headers, body: bytes) -> bool:
+    """A receiver's check, as the README tells frontends to write it."""
+    timestamp = headers["X-Tapestry-Timestamp"]
+    expected = (
+        "sha256="
+        + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    )
+    fresh = abs(time.time() - int(timestamp)) < 300
+    return fresh and hmac.compare_digest(expected, headers["X-Tapestry-Signature"])
 
 
 @pytest.mark.django_db
@@ -121,7 +125,8 @@ def test_a_published_page_is_delivered_signed(receiver):
     webhook_delivery_attempt(delivery_id=delivery.pk)
 
     (request,) = receiver.requests
-    body = _verify(request, endpoint.secret)
+    assert verify(endpoint.secret, request.headers, request.body)
+    body = json.loads(request.body)
     assert request.headers["X-Tapestry-Event"] == "page.published"
     assert request.headers["Idempotency-Key"] == str(delivery.idempotency_key)
     assert body["id"] == str(delivery.event_id)
@@ -141,14 +146,18 @@ def test_a_published_page_is_delivered_signed(receiver):
 
 
 @pytest.mark.django_db
-def test_a_wrong_secret_does_not_verify(receiver):
-    endpoint_create(receiver.url)
+def test_a_delivery_verifies_only_under_its_endpoints_secret(receiver):
+    """The signature Tapestry puts on a real delivery, checked as a receiver checks it."""
+    endpoint = endpoint_create(receiver.url)
+    other = endpoint_create(receiver.url, secret="the-other-endpoints-secret")
     article_create(city_news_index(), publish=True)
-    (delivery,) = _deliveries(WebhookEvent.PAGE_PUBLISHED)
-    webhook_delivery_attempt(delivery_id=delivery.pk)
+    deliveries = {delivery.endpoint_id: delivery for delivery in _deliveries()}
+    webhook_delivery_attempt(delivery_id=deliveries[endpoint.pk].pk)
 
-    with pytest.raises(AssertionError):
-        _verify(receiver.requests[0], "not-the-secret")
+    (request,) = receiver.requests
+    assert verify(endpoint.secret, request.headers, request.body)
+    assert not verify(other.secret, request.headers, request.body)
+    assert not verify(endpoint.secret, request.headers, request.body.replace(b"}", b" }", 1))
 
 
 @pytest.mark.django_db
@@ -296,6 +305,92 @@ def test_unpublish_move_and_delete_are_events(receiver):
     (deleted,) = _deliveries(WebhookEvent.PAGE_DELETED)
     assert deleted.payload["page"]["id"] == other.pk
     assert deleted.payload["page"]["community"] == "huacao-town"
+
+
+def _hide(page, how: str) -> None:
+    """Make a published page one the public is not served, as `how` says."""
+    if how == "unpublished":
+        page.unpublish()
+    elif how == "expired":
+        type(page).objects.filter(pk=page.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(hours=1)
+        )
+    elif how == "private":
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="lychee"
+        )
+    page.refresh_from_db()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("how", ["unpublished", "expired", "private"])
+def test_a_hidden_page_is_sent_without_a_public_path(receiver, how):
+    endpoint_create(receiver.url)
+    page = article_create(community_news_index(), publish=True)
+    _hide(page, how)
+    old_path = page.url_path
+
+    page.move(community_news_index(JINQIAO), pos="last-child")
+
+    (moved,) = _deliveries(WebhookEvent.PAGE_MOVED)
+    assert moved.payload["page"]["id"] == page.pk
+    assert moved.payload["page"]["url_path"] is None
+    assert moved.payload["previous_url_path"] is None
+    assert old_path != Page.objects.get(pk=page.pk).url_path
+
+
+@pytest.mark.django_db
+def test_a_draft_that_moves_is_sent_without_a_public_path(receiver):
+    endpoint_create(receiver.url)
+    draft = article_create(community_news_index())
+
+    draft.move(community_news_index(JINQIAO), pos="last-child")
+
+    (moved,) = _deliveries(WebhookEvent.PAGE_MOVED)
+    assert (moved.payload["page"]["url_path"], moved.payload["previous_url_path"]) == (None, None)
+
+
+@pytest.mark.django_db
+def test_an_unpublished_page_is_sent_without_a_public_path(receiver):
+    endpoint_create(receiver.url)
+    page = article_create(community_news_index(), publish=True)
+
+    page.unpublish()
+
+    (unpublished,) = _deliveries(WebhookEvent.PAGE_UNPUBLISHED)
+    assert unpublished.payload["page"]["id"] == page.pk
+    assert unpublished.payload["page"]["url_path"] is None
+
+
+@pytest.mark.django_db
+def test_a_page_published_behind_a_login_is_sent_without_a_public_path(receiver):
+    index = community_news_index(JINQIAO)
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    endpoint_create(receiver.url)
+
+    page = article_create(index, publish=True)
+
+    (published,) = _deliveries(WebhookEvent.PAGE_PUBLISHED)
+    assert published.payload["page"]["id"] == page.pk
+    assert published.payload["page"]["url_path"] is None
+
+
+@pytest.mark.django_db
+def test_an_unpublished_translation_is_sent_with_the_path_of_the_source_served_instead(receiver):
+    source = article_create(community_news_index(), publish=True, slug="night-market")
+    translated = translation_create(
+        instance=source, locale=Locale.objects.get(language_code="zh-hans")
+    )
+    translated.slug = "ye-shi"
+    translated.save_revision().publish()
+    endpoint_create(receiver.url, locales=["zh-hans"])
+
+    ArticlePage.objects.get(pk=translated.pk).unpublish()
+
+    (unpublished,) = _deliveries(WebhookEvent.PAGE_UNPUBLISHED)
+    assert unpublished.payload["page"]["id"] == translated.pk
+    assert unpublished.payload["page"]["locale"] == "zh-hans"
+    assert unpublished.payload["page"]["url_path"] == "/communities/huacao-town/news/night-market/"
 
 
 @pytest.mark.django_db
