@@ -3,9 +3,10 @@
 import pytest
 from celery import current_app
 from django.core import mail
+from wagtail.models import PageViewRestriction
 
 from communities.models import Feedback
-from tests.helpers import user_create
+from tests.helpers import HUACAO, community_page, user_create
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +282,19 @@ def test_rate_limit_on_feedback(gql, settings, monkeypatch):
 
     assert codes == ["OK", "OK", "RATE_LIMITED"]
     assert Feedback.objects.count() == 2
+
+
+def test_feedback_to_a_community_the_public_is_not_served_is_refused(gql):
+    """Feedback is filed under the community's source page: when that page is private, the
+    community is as good as missing, even where a translation of it is live."""
+    PageViewRestriction.objects.create(
+        page=community_page(HUACAO), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert community_page(HUACAO, "zh-hans").live
+
+    payload = submit(gql)
+
+    assert payload["errors"] == [
+        {"field": "community", "code": "NOT_FOUND", "message": "There is no such community."}
+    ]
+    assert not Feedback.objects.exists()

@@ -6,6 +6,7 @@ import pytest
 from celery import current_app
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from articles.models import EventPage
 from communities.models import EventRegistration
@@ -243,6 +244,65 @@ def test_an_unpublished_event_takes_no_registrations(gql, workshop):
     workshop.unpublish()
 
     assert register(gql, workshop, "ana@example.org")["errors"][0]["code"] == "NOT_FOUND"
+
+
+HIDDEN = ["draft", "unpublished", "expired", "password", "login"]
+
+
+def _hidden_event(how: str) -> EventPage:
+    """An event taking registrations, published unless it is to stay a draft."""
+    return event_create(
+        community_events_index(HUACAO),
+        publish=how != "draft",
+        title="Mooncake workshop",
+        registration_required=True,
+        capacity=10,
+    )
+
+
+def _hide(event: EventPage, how: str) -> None:
+    """Unpublish the event, expire it, or restrict it to a password or to logged-in users."""
+    if how == "unpublished":
+        event.unpublish()
+    elif how == "expired":
+        past = timezone.now() - datetime.timedelta(hours=1)
+        EventPage.objects.filter(pk=event.pk).update(expire_at=past)
+    elif how in ("password", "login"):
+        kind = PageViewRestriction.PASSWORD if how == "password" else PageViewRestriction.LOGIN
+        PageViewRestriction.objects.create(page=event, restriction_type=kind, password="lychee")
+
+
+@pytest.mark.parametrize("how", HIDDEN)
+def test_an_event_not_served_to_the_public_takes_no_registrations(gql, how):
+    event = _hidden_event(how)
+    _hide(event, how)
+
+    payload = register(gql, event, "ana@example.org")
+
+    assert payload["errors"] == [
+        {"field": "eventId", "code": "NOT_FOUND", "message": "There is no such event."}
+    ]
+    assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("how", HIDDEN)
+@pytest.mark.parametrize("code", [None, "zh-hans"])
+def test_a_live_translation_of_an_event_not_served_takes_no_registrations(gql, how, code):
+    """The registrations would be stored against the source event, which the public may not
+    read: refused as if the event did not exist, in the translation's language too."""
+    event = _hidden_event(how)
+    translated = translation_create(
+        instance=event, locale=locale("zh-hans"), strings={"Mooncake workshop": "月饼工作坊"}
+    )
+    _hide(event, how)
+    assert EventPage.objects.live().filter(pk=translated.pk).exists()
+
+    payload = register(gql, translated, "ana@example.org", **({"locale": code} if code else {}))
+
+    assert payload["errors"] == [
+        {"field": "eventId", "code": "NOT_FOUND", "message": "There is no such event."}
+    ]
+    assert not EventRegistration.objects.exists()
 
 
 def test_unlimited_capacity_confirms_everyone(gql):
