@@ -261,7 +261,7 @@ def bench_content_ensure() -> tuple[int, int]:
     from wagtail.models import Locale
 
     from articles.models import Bureau, Topic
-    from communities.demo.images import demo_images_ensure
+    from communities.setup.demo.images import demo_images_ensure
 
     source = Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
     images, _created = demo_images_ensure()

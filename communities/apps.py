@@ -6,6 +6,6 @@ class CommunitiesConfig(AppConfig):
     verbose_name = "Communities"
 
     def ready(self):
-        from communities import signal_handlers
+        from communities.editorial import signal_handlers
 
         signal_handlers.connect()

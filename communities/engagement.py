@@ -1,4 +1,5 @@
-"""What every resident-facing service shares: its error, input checks, tokens."""
+"""What every resident-facing service shares: its error, input checks, the public page a
+resident's input refers to, tokens, mail phrases."""
 
 import hashlib
 import secrets
@@ -6,6 +7,9 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
+from wagtail.models import Page
+
+from home.selectors import served_version, source_locale
 
 
 class EngagementError(Exception):
@@ -127,6 +131,25 @@ def locale_clean(value: str | None, *, field: str = "locale") -> str:
     return code
 
 
+def page_canonical(page: Page | None) -> Page | None:
+    """The version of `page` that residents' records refer to (an event's registrations, the
+    community of feedback), or None when the public may not read the page.
+
+    The page must be served to the public (`home.selectors.served_version`: live, public,
+    unexpired, in its own locale or the source), and so must its canonical version: its
+    source-locale page, or the page itself when it exists only in its own language. A draft,
+    expired, private or unpublished page counts as missing.
+    """
+    source = source_locale()
+    if page is None or served_version(page, page.locale, source) is None:
+        return None
+    canonical = served_version(page, source, source)
+    if canonical is None and page.locale_id != source.pk:
+        has_source = Page.objects.filter(translation_key=page.translation_key, locale=source)
+        return None if has_source.exists() else page
+    return canonical
+
+
 def token_new() -> tuple[str, str]:
     """A random token for a link in a mail, and the hash that is stored instead of it."""
     token = secrets.token_urlsafe(32)
@@ -135,3 +158,11 @@ def token_new() -> tuple[str, str]:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256((token or "").encode()).hexdigest()
+
+
+def phrases(table: dict, locale: str) -> dict:
+    """A mail's fixed wording in `locale`, phrase by phrase, English where a phrase is missing.
+
+    `table` maps language codes to phrases by name (each room's mail module holds its own).
+    """
+    return {**table["en"], **table.get(locale, {})}

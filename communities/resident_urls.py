@@ -1,7 +1,9 @@
+"""Tapestry's own pages for the links in residents' mails (`/residents/`), from the rooms."""
+
 from django.urls import path
 
-from communities.resident_views import (
-    registration_cancel_view,
+from communities.registrations.views import registration_cancel_view
+from communities.subscriptions.views import (
     subscription_confirm_view,
     subscription_unsubscribe_view,
 )

@@ -1,39 +1,26 @@
 """Read-side queries for communities, as the public may see them."""
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from wagtail.models import Locale, Page, PageQuerySet
+from wagtail.models import Locale, PageQuerySet
 
 from communities.models import CommunityPage
-from home.selectors import pages_served, pages_visible
+from communities.models.pages import communities_served
+from home.selectors import pages_visible, served_version
 
 
 def communities_select(locale: Locale, source: Locale) -> PageQuerySet:
-    """Live communities served in `locale` (the source stands in for missing translations)."""
-    queryset = pages_served(pages_visible(CommunityPage.objects.all()), locale, source)
-    # Translated trees mirror the source tree's order; order by the source's position so a
-    # fallback page sits where it belongs among translated ones.
-    source_path = Page.objects.filter(
-        locale=source, translation_key=OuterRef("translation_key")
-    ).values("path")[:1]
-    queryset = queryset.prefetch_related("contacts")
-    return queryset.annotate(tree_position=Coalesce(Subquery(source_path), "path")).order_by(
-        "tree_position"
-    )
+    """All live communities served in `locale` (the source stands in for missing translations),
+    in tree order."""
+    return communities_served(CommunityPage.objects.all(), locale, source)
 
 
 def community_get(slug: str, locale: Locale, source: Locale) -> CommunityPage | None:
-    """The community with this slug, in `locale` if it is live there, else in the source locale.
+    """The community with this slug, as a reader of `locale` is served it, or None.
 
-    The slug is looked up in the requested locale's tree first, then in the source tree; a
-    source match is served in the requested locale when its translation is live.
+    The slug is looked up among visible communities in the requested locale's tree first, then
+    in the source tree; what is found is served by the one rule (`served_version`).
     """
     visible = pages_visible(CommunityPage.objects.all())
     page = visible.filter(locale=locale, slug=slug).first()
-    if page is not None:
-        return page
-    page = visible.filter(locale=source, slug=slug).first()
-    if page is None or locale.pk == source.pk:
-        return page
-    translated = visible.filter(locale=locale, translation_key=page.translation_key).first()
-    return translated or page
+    if page is None and locale.pk != source.pk:
+        page = visible.filter(locale=source, slug=slug).first()
+    return served_version(page, locale, source) if page is not None else None

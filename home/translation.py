@@ -6,7 +6,7 @@ made in code, exactly as for content translated in the admin.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -73,8 +73,3 @@ def translation_create(
         translated.get_latest_revision().publish(user=user)
         translated.refresh_from_db()
     return translated
-
-
-def translation_exists(*, instance: TranslatableMixin, locale: Locale) -> bool:
-    model = Page if isinstance(instance, Page) else type(instance)
-    return model.objects.filter(translation_key=instance.translation_key, locale=locale).exists()

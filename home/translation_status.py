@@ -49,14 +49,6 @@ def base_model(obj_or_model) -> type:
     return model._meta.concrete_model
 
 
-def target_locales() -> list[Locale]:
-    return list(
-        Locale.objects.exclude(language_code=settings.TAPESTRY_SOURCE_LOCALE).order_by(
-            "language_code"
-        )
-    )
-
-
 def _status(row: dict | None, *, in_review: bool, synced_at, source_published_at) -> str:
     if row is None:
         return MISSING

@@ -6,9 +6,9 @@ import logging
 from celery import shared_task
 from django.dispatch import receiver
 
-from communities.feedback_mail import feedback_mail_send
+from communities.feedback.mail import feedback_mail_send
 from communities.models import EventRegistration, Feedback
-from communities.registration_mail import registration_mail_send
+from communities.registrations.mail import registration_mail_send
 from communities.signals import (
     feedback_answered,
     feedback_submitted,

@@ -13,8 +13,8 @@ from wagtail.signals import page_published
 
 from articles.models import ArticlePage
 from communities.models import NoticeSubscription
-from communities.subscription_mail import confirmation_mail_send, digest_send, notice_send
-from communities.subscriptions import (
+from communities.subscriptions.mail import confirmation_mail_send, digest_send, notice_send
+from communities.subscriptions.services import (
     digest_due,
     notice_is_original,
     notice_visible,

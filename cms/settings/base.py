@@ -95,7 +95,9 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],  # cms/templates is the cms app's, found (first) with every app's
+        # Each room of communities/ keeps its own (communities/<room>/templates); cms/templates
+        # is the cms app's, found (first) with every app's.
+        "DIRS": sorted((BASE_DIR / "communities").glob("*/templates")),
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -278,7 +280,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 # The last approval publishes, whether or not its approver could publish directly.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "communities.workflow_finish.workflow_publish"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "communities.editorial.workflow_finish.workflow_publish"
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
 # "Translate this page" creates drafts: a translation goes live through its review stage only.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

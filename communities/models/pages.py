@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -8,7 +10,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
 from home.fields import coordinates_error, latitude_field, longitude_field
@@ -16,7 +18,24 @@ from home.mixins import CommunityRootMixin, ServedUntilExpiryMixin
 from home.models import HeroImageMixin
 from home.panels import page_tabs
 from home.preview import HeadlessPreviewMixin
-from home.selectors import children_visible, source_locale
+from home.selectors import children_visible, pages_served, pages_visible, source_locale
+
+
+def communities_served(queryset: PageQuerySet, locale: Locale, source: Locale) -> PageQuerySet:
+    """The communities of `queryset` that are live and served in `locale` (the source stands in
+    for missing translations), in the source tree's order, with their contacts.
+
+    Translated trees mirror the source tree's order; ordering by the source's position puts a
+    fallback page where it belongs among translated ones.
+    """
+    queryset = pages_served(pages_visible(queryset), locale, source)
+    source_path = Page.objects.filter(
+        locale=source, translation_key=OuterRef("translation_key")
+    ).values("path")[:1]
+    queryset = queryset.prefetch_related("contacts")
+    return queryset.annotate(tree_position=Coalesce(Subquery(source_path), "path")).order_by(
+        "tree_position"
+    )
 
 
 class CommunityIndexPage(ServedUntilExpiryMixin, HeadlessPreviewMixin, Page):
@@ -33,10 +52,10 @@ class CommunityIndexPage(ServedUntilExpiryMixin, HeadlessPreviewMixin, Page):
         verbose_name = "community index page"
 
     def get_context(self, request, *args, **kwargs):
-        from communities.selectors import communities_select  # it imports these models
-
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = communities_select(self.locale, source_locale()).child_of(self)
+        context["communities"] = communities_served(
+            CommunityPage.objects.child_of(self), self.locale, source_locale()
+        )
         return context
 
 

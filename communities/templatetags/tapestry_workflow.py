@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from communities.translation_workflow import ACTION_FIELD
+from communities.editorial.translation_workflow import ACTION_FIELD
 from home.translation_status import STATUS_LABELS, translation_statuses
 
 register = template.Library()

@@ -12,7 +12,7 @@ from articles.models import (
 from articles.models import (
     EventIndexPage as EventIndexModel,
 )
-from communities.registrations import registration_refusal
+from communities.registrations.services import registration_refusal
 from schema.core.batch import batch_of
 from schema.core.blocks import StreamBlock, body_blocks, body_html
 from schema.core.enums import choices_enum

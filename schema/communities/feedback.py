@@ -3,7 +3,7 @@
 import graphene
 
 from communities.engagement import EngagementError
-from communities.feedback import feedback_by_token, feedback_submit
+from communities.feedback.services import feedback_by_token, feedback_submit
 from communities.models import Feedback
 from schema.core.enums import choices_enum
 from schema.core.errors import InputError

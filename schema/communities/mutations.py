@@ -4,7 +4,8 @@ import graphene
 
 from communities.engagement import EngagementError
 from communities.models import EventRegistration
-from communities.registrations import registration_cancel, registration_create
+from communities.registrations.selectors import waitlist_position
+from communities.registrations.services import registration_cancel, registration_create
 from schema.articles.types import Event
 from schema.core.batch import PageBatch
 from schema.core.enums import choices_enum
@@ -34,10 +35,7 @@ class Registration(graphene.ObjectType):
     def resolve_waitlist_position(root, info):
         if root.status != EventRegistration.Status.WAITLISTED:
             return None
-        ahead = EventRegistration.objects.filter(
-            event_id=root.event_id, status=EventRegistration.Status.WAITLISTED
-        ).filter(created_at__lt=root.created_at)
-        return ahead.count() + 1
+        return waitlist_position(root)
 
 
 class RegisterForEventInput(graphene.InputObjectType):

@@ -8,7 +8,7 @@ import graphene
 
 from communities.engagement import EngagementError, email_clean
 from communities.models import NoticeSubscription
-from communities.subscriptions import (
+from communities.subscriptions.services import (
     subscription_confirm,
     subscription_subscribe,
     subscription_unsubscribe,

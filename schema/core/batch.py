@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 
 from articles.models import ArticlePageTopic, Bureau, EventPage, Topic
 from articles.selectors import bureaus_by_id, topics_by_page
-from communities.registrations import Seats, seats_by_event_key
+from communities.registrations.selectors import Seats, seats_by_event_key
 from home.mixins import community_root_models
 from home.selectors import pages_visible
 from home.translation_status import translation_statuses

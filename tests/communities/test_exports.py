@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from communities.feedback import feedback_submit
+from communities.feedback.services import feedback_submit
 from communities.models import EventRegistration, Feedback
-from communities.registrations import registration_create
+from communities.registrations.services import registration_create
 from home.spreadsheets import spreadsheet_text
 from tests.helpers import (
     HUACAO,

@@ -95,7 +95,7 @@ def test_the_daily_task_runs_the_purge(personal_data, settings):
 
 
 def test_closed_feedback_past_retention_is_anonymised_not_deleted(settings):
-    from communities.feedback import REMOVED, feedback_submit
+    from communities.feedback.services import REMOVED, feedback_submit
     from communities.models import Feedback
 
     settings.TAPESTRY_PERSONAL_DATA_RETENTION_DAYS = 30

@@ -42,9 +42,13 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.generation import GenerationMode
 from schemathesis.graphql import nodes
 
-from communities.feedback import feedback_submit
-from communities.registrations import cancel_token, registration_create
-from communities.subscriptions import confirm_token, subscription_subscribe, unsubscribe_token
+from communities.feedback.services import feedback_submit
+from communities.registrations.services import cancel_token, registration_create
+from communities.subscriptions.services import (
+    confirm_token,
+    subscription_subscribe,
+    unsubscribe_token,
+)
 from home.preview import preview_create
 from home.translation import translation_create
 from schema.core.pagination import cursor_encode

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from communities.demo.builder import (
+from communities.setup.demo.builder import (
     DEMO_PASSWORD,
     DEMO_USERS,
     demo_content_load,

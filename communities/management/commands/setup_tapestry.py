@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from communities.setup import setup_tapestry
+from communities.setup.services import setup_tapestry
 
 
 class Command(BaseCommand):

@@ -1,0 +1,9 @@
+"""Editorial workflow and translation status.
+
+Owns the workflows and their stages (`workflows`), the translators' review path around
+wagtail-localize (`translation_workflow`, `translation_sync`), the translation status history
+(`translation_status`, kept current by `signal_handlers`), what a finished workflow does
+(`workflow_finish`), the admin's dashboard panels and Translations report, and their hooks.
+
+May import `communities.models`, `communities.roles`, `articles` and `home`; no other room.
+"""

@@ -1,0 +1,128 @@
+"""Dashboard panels: what an editor, approver or translator has to do next."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
+from wagtail.models import Locale, Page, Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from home.translation_status import OUTDATED, translation_statuses
+
+SHANGHAI = "Asia/Shanghai"
+PANEL_LIMIT = 20
+
+
+class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
+    name = "awaiting_my_review"
+    template_name = "communities/dashboard/awaiting_my_review.html"
+    order = 100
+
+
+class MyDraftsInReviewPanel(UserObjectsInWorkflowModerationPanel):
+    name = "my_drafts_in_review"
+    template_name = "communities/dashboard/my_drafts_in_review.html"
+    order = 110
+
+
+def editable_locales(user) -> list[Locale]:
+    """Target locales in whose tree the user may edit (a translator's or reviewer's locales)."""
+    if user.is_superuser:
+        homes = Page.objects.filter(depth=2)
+    else:
+        homes = (
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(user, "change")
+            .filter(depth__lte=2)
+        )
+    codes = set(homes.values_list("locale__language_code", flat=True))
+    if not user.is_superuser and not codes:
+        # Community staff hold rights on community pages, not on a locale's home.
+        return []
+    return list(
+        Locale.objects.filter(language_code__in=codes).exclude(
+            language_code=settings.TAPESTRY_SOURCE_LOCALE
+        )
+    )
+
+
+class DashboardPanel(Component):
+    """A panel of Tapestry's own: its context is what its `panel_context(request)` returns,
+    plus the request."""
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {**self.panel_context(request), "request": request}
+
+
+class OutdatedTranslationsPanel(DashboardPanel):
+    name = "outdated_translations"
+    template_name = "communities/dashboard/outdated_translations.html"
+    order = 120
+
+    def panel_context(self, request) -> dict:
+        locales = editable_locales(request.user)
+        rows = []
+        if locales:
+            translated = Page.objects.filter(locale__in=locales, depth__gt=2).order_by(
+                "-last_published_at"
+            )
+            statuses = translation_statuses(translated, locales)
+            outdated_pairs = {
+                (key, code)
+                for key, by_locale in statuses.items()
+                for code, status in by_locale.items()
+                if status == OUTDATED
+            }
+            for page in translated.select_related("locale"):
+                if (page.translation_key, page.locale.language_code) in outdated_pairs:
+                    rows.append(page)
+                if len(rows) >= PANEL_LIMIT:
+                    break
+        return {"pages": rows, "locales": locales}
+
+
+class ScheduledToGoLivePanel(DashboardPanel):
+    name = "scheduled_to_go_live"
+    template_name = "communities/dashboard/scheduled_to_go_live.html"
+    order = 130
+
+    def panel_context(self, request) -> dict:
+        user = request.user
+        visible = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        revisions = (
+            Revision.page_revisions.filter(
+                approved_go_live_at__isnull=False, approved_go_live_at__gt=timezone.now()
+            )
+            .filter(
+                object_id__in=visible.annotate(text_id=Cast("pk", CharField())).values("text_id")
+            )
+            .select_related("user")
+            .order_by("approved_go_live_at")[:PANEL_LIMIT]
+        )
+        items = []
+        for revision in revisions:
+            page = revision.content_object
+            if page is None:
+                continue
+            items.append(
+                {
+                    "page": page,
+                    "go_live_at": timezone.localtime(
+                        revision.approved_go_live_at, timezone=_shanghai()
+                    ),
+                    "by": revision.user,
+                }
+            )
+        return {"items": items, "time_zone": SHANGHAI}
+
+
+def _shanghai():
+    return zoneinfo.ZoneInfo(SHANGHAI)
