@@ -131,22 +131,23 @@ def locale_clean(value: str | None, *, field: str = "locale") -> str:
     return code
 
 
-def page_canonical(page: Page | None) -> Page | None:
+def page_canonical(page: Page | None, locale: str) -> Page | None:
     """The version of `page` that residents' records refer to (an event's registrations, the
-    community of feedback), or None when the public may not read the page.
+    community of feedback), or None when a reader of `locale` is not served the page.
 
-    The page must be served to the public (`home.selectors.served_version`: live, public,
-    unexpired, in its own locale or the source), and so must its canonical version: its
-    source-locale page, or the page itself when it exists only in its own language. A draft,
-    expired, private or unpublished page counts as missing.
+    The page must be served to a reader of `locale` (`home.selectors.served_version`: live,
+    public, unexpired, in that locale or else the source), and so must its canonical version:
+    its source-locale page, or the page itself when it exists only in its own language. A draft,
+    expired, private or unpublished page counts as missing, as does a page of a third locale.
     """
     source = source_locale()
-    if page is None or served_version(page, page.locale, source) is None:
-        return None
-    canonical = served_version(page, source, source)
-    if canonical is None and page.locale_id != source.pk:
+    served = served_version(page, locale, source) if page is not None else None
+    if served is None or served.locale_id == source.pk:
+        return served
+    canonical = served_version(served, source, source)
+    if canonical is None:
         has_source = Page.objects.filter(translation_key=page.translation_key, locale=source)
-        return None if has_source.exists() else page
+        return None if has_source.exists() else served
     return canonical
 
 

@@ -5,6 +5,7 @@ these functions, so the visibility rules live in one place.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -82,8 +83,8 @@ def served_versions(
     locale. The reader is served the version in `locale` when one counts, else the source
     locale's version when it counts, else nothing (a page native to a third locale only reaches
     that locale's readers). Versions come back as their specific models; a given page that is
-    itself the version served comes back as the same object. Two queries at most for the lot
-    (plus one per page type to fetch versions not in hand), whatever the number of pages.
+    itself the version served comes back as the same object. One query for the lot, plus one
+    per page type for the versions not in hand, whatever the number of pages.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
@@ -93,16 +94,22 @@ def served_versions(
     keys = {page.translation_key for page in pages}
     rows = pages_counted(
         Page.objects.filter(translation_key__in=keys, locale__in={locale.pk, source.pk})
-    ).values_list("pk", "translation_key", "locale_id")
+    ).values_list("pk", "translation_key", "locale_id", "content_type_id")
     chosen: dict = {}
-    for pk, key, locale_id in rows:
+    types: dict[int, int] = {}
+    for pk, key, locale_id, content_type_id in rows:
+        types[pk] = content_type_id
         if locale_id == locale.pk or key not in chosen:
             chosen[key] = pk
-    # Pages given as their specific models are reused; base `Page` rows are fetched again.
+    # Pages given as their specific models are reused; the others are fetched as their specific
+    # models directly, one query per page type.
     in_hand = {page.pk: page for page in pages if type(page) is not Page}
-    missing = set(chosen.values()) - set(in_hand)
-    if missing:
-        in_hand.update((page.pk, page) for page in Page.objects.filter(pk__in=missing).specific())
+    missing = defaultdict(list)
+    for pk in set(chosen.values()) - set(in_hand):
+        missing[types[pk]].append(pk)
+    for content_type_id, ids in missing.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        in_hand.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
     return {page.pk: in_hand.get(chosen.get(page.translation_key)) for page in pages}
 
 
@@ -218,28 +225,3 @@ def _text_search_fields(model) -> list[str]:
         if isinstance(field, CharField | TextField) and field.model is model:
             names.append(field.name)
     return names
-
-
-def page_in_source(page: Page) -> Page:
-    """The source-locale version of `page` (its own model), or the page itself when it is one or
-    has none."""
-    if page.locale.language_code == settings.TAPESTRY_SOURCE_LOCALE:
-        return page
-    source = (
-        type(page)
-        .objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=settings.TAPESTRY_SOURCE_LOCALE,
-        )
-        .first()
-    )
-    return source or page
-
-
-def page_visible_in(page: Page, code: str) -> Page | None:
-    """The version of `page` (its own model) that the public can read in locale `code`."""
-    if page.locale.language_code == code:
-        return page
-    return pages_visible(
-        type(page).objects.filter(translation_key=page.translation_key, locale__language_code=code)
-    ).first()

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-DESK_GROUP = "CNS Editorial Desk"
+from communities.roles import DESK_GROUP
 
 
 class DeskOnlyPermissionPolicy(BasePermissionPolicy):

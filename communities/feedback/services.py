@@ -68,7 +68,7 @@ def feedback_submit(
             code="CONSENT_REQUIRED",
         )
     found = pages_visible(CommunityPage.objects.filter(slug=(community or "").strip())).first()
-    canonical = page_canonical(found)  # the community's source page, when it is public
+    canonical = page_canonical(found, locale)  # the community's source page, when it is public
     if canonical is None:
         raise EngagementError("There is no such community.", field="community", code="NOT_FOUND")
     page = None

@@ -74,7 +74,7 @@ def registration_create(
         event = EventPage.objects.filter(pk=int(event_id)).first()
     except (TypeError, ValueError):
         event = None
-    source = page_canonical(event)  # the version that holds the registrations
+    source = page_canonical(event, locale)  # the version that holds the registrations
     if source is None:
         raise EngagementError("There is no such event.", field="eventId", code="NOT_FOUND")
     if party_size is None or party_size < 1:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
+from communities.roles import translators_group_name
 from tasks.models import DigestEntry, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -38,11 +39,6 @@ KINDS = {
 }
 # Kinds a user can have collected into the daily digest: review requests and translation work.
 DIGESTIBLE = {WORKFLOW_SUBMITTED, TRANSLATION_OUTDATED, TRANSLATION_NEEDED}
-
-
-def translators_group_name(language_code: str) -> str:
-    """The group `setup_tapestry` creates for a locale's translators."""
-    return f"Translators ({language_code})"
 
 
 def _admin_languages() -> set[str]:

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from communities.models import EventRegistration, NoticeSubscription
-from communities.registration_mail import registration_mail_send
-from communities.subscription_mail import digest_send, notice_send
-from home.selectors import page_in_source, served_versions
+from communities.registrations.mail import registration_mail_send
+from communities.subscriptions.mail import digest_send, notice_send
+from home.selectors import served_versions
 from home.translation import translation_create
 from tasks.models import WebhookEndpoint, WebhookEvent
 from tasks.services.webhooks import page_frontend_path, webhook_event_record
@@ -255,7 +256,20 @@ def _register(case: Case, gql, mailoutbox):
         assert not EventRegistration.objects.exists()
     else:
         assert answer == {"registration": {"status": "CONFIRMED"}, "errors": []}
-        assert EventRegistration.objects.get().event_id == page_in_source(case.served).pk
+        assert EventRegistration.objects.get().event_id == _in_source(case.served).pk
+
+
+def _in_source(page):
+    """The source-locale version of `page`, which holds an event's registrations."""
+    return (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=settings.TAPESTRY_SOURCE_LOCALE,
+        )
+        .first()
+        or page
+    )
 
 
 # Mails and webhooks -----------------------------------------------------------------------------
@@ -320,7 +334,7 @@ def _digest_mail(case: Case, gql, mailoutbox):
 def _registration_mails(case: Case, gql, mailoutbox):
     """A resident registered before the event was hidden: their mails link to no hidden page."""
     registration = EventRegistration.objects.create(
-        event=page_in_source(case.subject),
+        event=_in_source(case.subject),
         name="Li Wei",
         email="li.wei@example.org",
         party_size=1,
