@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page, PageQuerySet
 
 from communities.models import CommunityPage
-from home.selectors import pages_served, pages_visible
+from home.selectors import ancestor_paths, community_roots_served, pages_served, pages_visible
 
 
 def communities_select(locale: Locale, source: Locale) -> PageQuerySet:
@@ -37,3 +37,20 @@ def community_get(slug: str, locale: Locale, source: Locale) -> CommunityPage | 
         return page
     translated = visible.filter(locale=locale, translation_key=page.translation_key).first()
     return translated or page
+
+
+def communities_of(pages, locale: Locale, source: Locale) -> dict[int, CommunityPage | None]:
+    """The community each page belongs to (its nearest community root at or above it, the page
+    itself included), by the page's id, as a reader of `locale` is served it; None: city-wide."""
+    roots = community_roots_served(pages, locale, source)
+    return {
+        page.pk: next(
+            (
+                roots[path]
+                for path in reversed(ancestor_paths(page, inclusive=True))
+                if path in roots
+            ),
+            None,
+        )
+        for page in pages
+    }
