@@ -132,9 +132,12 @@ class Loaders:
         for locale in self._locales.values():
             if locale.pk == locale_id:
                 return locale
-        self._locales.clear()
+        self._locales.clear()  # a locale added since they were loaded
         self.locale(settings.TAPESTRY_SOURCE_LOCALE)
-        return next(locale for locale in self._locales.values() if locale.pk == locale_id)
+        for locale in self._locales.values():
+            if locale.pk == locale_id:
+                return locale
+        raise LookupError(f"No locale has the id {locale_id}.")
 
 
 def loaders_of(info) -> Loaders:
