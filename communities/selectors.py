@@ -4,7 +4,7 @@ from wagtail.models import Locale, PageQuerySet
 
 from communities.models import CommunityPage
 from communities.models.pages import communities_served
-from home.selectors import pages_visible, served_version
+from home.selectors import ancestor_paths, community_roots_served, pages_visible, served_version
 
 
 def communities_select(locale: Locale, source: Locale) -> PageQuerySet:
@@ -24,3 +24,20 @@ def community_get(slug: str, locale: Locale, source: Locale) -> CommunityPage | 
     if page is None and locale.pk != source.pk:
         page = visible.filter(locale=source, slug=slug).first()
     return served_version(page, locale, source) if page is not None else None
+
+
+def communities_of(pages, locale: Locale, source: Locale) -> dict[int, CommunityPage | None]:
+    """The community each page belongs to (its nearest community root at or above it, the page
+    itself included), by the page's id, as a reader of `locale` is served it; None: city-wide."""
+    roots = community_roots_served(pages, locale, source)
+    return {
+        page.pk: next(
+            (
+                roots[path]
+                for path in reversed(ancestor_paths(page, inclusive=True))
+                if path in roots
+            ),
+            None,
+        )
+        for page in pages
+    }

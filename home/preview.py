@@ -10,6 +10,7 @@ query to run instead. The "Built-in HTML" preview mode keeps Wagtail's own templ
 import hashlib
 import json
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -57,8 +58,16 @@ class PreviewError(Exception):
         self.code = code
 
 
-def preview_take(token: str):
-    """The draft page behind `token`, marking the token used. PreviewError when it can't be."""
+@dataclass(frozen=True)
+class Draft:
+    """A previewed page as the editor left it (unsaved), and the id it is previewed under."""
+
+    page: object
+    id: int | str
+
+
+def preview_take(token: str) -> Draft:
+    """The draft behind `token`, marking the token used. PreviewError when it can't be."""
     now = timezone.now()
     with transaction.atomic():
         preview = (
@@ -75,10 +84,8 @@ def preview_take(token: str):
     model = preview.content_type.model_class()
     page = model.from_json(preview.content_json)
     page.pk = page.id = json.loads(preview.content_json).get("pk") or preview.page_id
-    page._tapestry_preview = True
     # A page that was never saved has no id yet: the preview stands in for it.
-    page._tapestry_preview_id = page.pk or f"preview-{preview.pk}"
-    return page
+    return Draft(page=page, id=page.pk or f"preview-{preview.pk}")
 
 
 class HeadlessPreviewMixin:

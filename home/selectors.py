@@ -5,22 +5,30 @@ these functions, so the visibility rules live in one place.
 """
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Exists, F, OuterRef, Q, TextField
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageQuerySet, get_page_models
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageQuerySet, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from home.mixins import community_root_models
 
+STEP = Page.steplen
+
 
 def source_locale() -> Locale:
     return Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
+
+
+def locales_all() -> list[Locale]:
+    """Every configured locale."""
+    return list(Locale.objects.all())
 
 
 def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
@@ -33,10 +41,19 @@ def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     now = timezone.now()
     return (
         queryset.live()
-        .public()
+        .exclude(_private())
         .filter(depth__gt=1)
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     )
+
+
+def _private() -> Exists:
+    """Pages at or below a page with a view restriction: Wagtail's `public()` rule, as a subquery
+    of the page's own query (`public()` reads every restriction in a query of its own first)."""
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Exists(restricted_ancestor)
 
 
 def children_visible(page: Page) -> PageQuerySet:
@@ -73,7 +90,11 @@ def pages_served(queryset: PageQuerySet, locale: Locale, source: Locale) -> Page
 
 
 def served_versions(
-    pages: Iterable[Page], locale: Locale | str, source: Locale | None = None
+    pages: Iterable[Page],
+    locale: Locale | str,
+    source: Locale | None = None,
+    *,
+    specific: bool = True,
 ) -> dict[int, Page | None]:
     """For each page (any locale's version of it, keyed by its id): the version a reader of
     `locale` is served, or None when there is none to serve.
@@ -82,9 +103,10 @@ def served_versions(
     no view restriction, not expired, below the root) and is not an alias of a page in another
     locale. The reader is served the version in `locale` when one counts, else the source
     locale's version when it counts, else nothing (a page native to a third locale only reaches
-    that locale's readers). Versions come back as their specific models; a given page that is
-    itself the version served comes back as the same object. One query for the lot, plus one
-    per page type for the versions not in hand, whatever the number of pages.
+    that locale's readers). A given page that is itself the version served comes back as the
+    same object. Versions come back as their specific models (given pages of the base `Page`
+    model are fetched again, one query per page type), or with `specific=False` as whatever
+    was given, else base `Page` rows, in one query for the lot.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
@@ -92,30 +114,122 @@ def served_versions(
     locale = _locale(locale)
     source = source or source_locale()
     keys = {page.translation_key for page in pages}
-    rows = pages_counted(
+    versions = pages_counted(
         Page.objects.filter(translation_key__in=keys, locale__in={locale.pk, source.pk})
-    ).values_list("pk", "translation_key", "locale_id", "content_type_id")
+    )
+    if specific:
+        rows = versions.values_list("pk", "translation_key", "locale_id", "content_type_id")
+        in_hand = {page.pk: page for page in pages if type(page) is not Page}
+    else:
+        rows = [(page.pk, page.translation_key, page.locale_id, page) for page in versions]
+        in_hand = {page.pk: page for page in pages}
     chosen: dict = {}
-    types: dict[int, int] = {}
-    for pk, key, locale_id, content_type_id in rows:
-        types[pk] = content_type_id
+    for pk, key, locale_id, kind in rows:
         if locale_id == locale.pk or key not in chosen:
-            chosen[key] = pk
-    # Pages given as their specific models are reused; the others are fetched as their specific
-    # models directly, one query per page type.
-    in_hand = {page.pk: page for page in pages if type(page) is not Page}
-    missing = defaultdict(list)
-    for pk in set(chosen.values()) - set(in_hand):
-        missing[types[pk]].append(pk)
-    for content_type_id, ids in missing.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        in_hand.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
-    return {page.pk: in_hand.get(chosen.get(page.translation_key)) for page in pages}
+            chosen[key] = (pk, kind)
+    missing = {pk: kind for pk, kind in chosen.values() if pk not in in_hand}
+    if specific:
+        in_hand.update(_specific_by_id(missing))
+    else:
+        in_hand.update(missing)
+    return {
+        page.pk: in_hand.get(chosen[page.translation_key][0])
+        if page.translation_key in chosen
+        else None
+        for page in pages
+    }
 
 
-def served_version(page: Page, locale: Locale | str, source: Locale | None = None) -> Page | None:
+def _specific_by_id(type_ids: dict[int, int]) -> dict[int, Page]:
+    """Pages by id, each as its specific model, from their content type ids (one query a type)."""
+    by_type: dict[int, list[int]] = {}
+    for pk, type_id in type_ids.items():
+        by_type.setdefault(type_id, []).append(pk)
+    found = {}
+    for type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class() or Page
+        found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    return found
+
+
+def served_version(
+    page: Page, locale: Locale | str, source: Locale | None = None, *, specific: bool = True
+) -> Page | None:
     """The version of `page` a reader of `locale` is served, or None (see `served_versions`)."""
-    return served_versions([page], locale, source).get(page.pk)
+    return served_versions([page], locale, source, specific=specific).get(page.pk)
+
+
+def pages_linked(ids: Iterable[int], locale: Locale, source: Locale) -> dict[int, Page | None]:
+    """Pages linked by id (e.g. from rich text), each as a reader of `locale` is served it (base
+    `Page` rows: enough for a link)."""
+    linked = Page.objects.filter(pk__in=set(ids))
+    return served_versions(linked, locale, source, specific=False)
+
+
+def ancestor_paths(page: Page, *, inclusive: bool) -> list[str]:
+    """Tree paths of the page's ancestors below the root (and its own when inclusive)."""
+    depth = len(page.path) // STEP
+    last = depth if inclusive else depth - 1
+    return [page.path[: STEP * level] for level in range(2, last + 1)]
+
+
+def ancestors_served(pages: Iterable[Page], locale: Locale, source: Locale) -> dict[str, Page]:
+    """The visible ancestors (below the root) of the given pages, by their tree path, each as a
+    reader of `locale` is served it (base `Page` rows); an ancestor with no version to serve is
+    left out."""
+    prefixes = {path for page in pages for path in ancestor_paths(page, inclusive=False)}
+    if not prefixes:
+        return {}
+    found = list(pages_visible(Page.objects.filter(path__in=prefixes)))
+    served = served_versions(found, locale, source, specific=False)
+    return {page.path: served[page.pk] for page in found if served[page.pk] is not None}
+
+
+def community_roots_served(
+    pages: Iterable[Page], locale: Locale, source: Locale
+) -> dict[str, Page]:
+    """The visible community roots at or above the given pages, by their tree path, each as a
+    reader of `locale` is served it (as its specific model)."""
+    prefixes = {path for page in pages for path in ancestor_paths(page, inclusive=True)}
+    if not prefixes:
+        return {}
+    roots = list(
+        pages_visible(
+            Page.objects.filter(path__in=prefixes, content_type__in=_community_root_types())
+        )
+    )
+    served = served_versions(roots, locale, source)
+    return {root.path: served[root.pk] for root in roots if served[root.pk] is not None}
+
+
+def page_versions(keys: Iterable) -> dict:
+    """Every version of the pages with these translation keys: {key: {language code: (row,
+    visible)}}, a row holding `pk`, `live` and `url_path`."""
+    keys = set(keys)
+    found: dict = {}
+    if not keys:
+        return found
+    visible = set(
+        pages_visible(Page.objects.filter(translation_key__in=keys)).values_list("pk", flat=True)
+    )
+    rows = Page.objects.filter(translation_key__in=keys).values(
+        "pk", "translation_key", "locale__language_code", "live", "url_path"
+    )
+    for row in rows:
+        found.setdefault(row["translation_key"], {})[row["locale__language_code"]] = (
+            row,
+            row["pk"] in visible,
+        )
+    return found
+
+
+def images_by_id(ids: Iterable[int]) -> dict:
+    """Images by id, with their renditions (so a list reads them without a query per image)."""
+    ids = set(ids) - {None}
+    if not ids:
+        return {}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
+    return {image.pk: image for image in images}
 
 
 def _locale(locale: Locale | str) -> Locale:
@@ -225,3 +339,21 @@ def _text_search_fields(model) -> list[str]:
         if isinstance(field, CharField | TextField) and field.model is model:
             names.append(field.name)
     return names
+
+
+def pages_search_visible(text: str, locale: Locale, limit: int) -> list[int]:
+    """Ids of the visible pages of `locale`'s tree matching `text`, best first (at most `limit`).
+
+    The search backend can filter on indexed fields only (live, locale): the best matches are
+    narrowed to visible pages here, keeping the backend's ranking.
+    """
+    ranked = pages_search_ids(Page.objects.live().filter(locale=locale), text, limit)
+    visible = set(pages_visible(Page.objects.filter(pk__in=ranked)).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in visible]
+
+
+def pages_by_id(ids: Iterable[int]) -> list[Page]:
+    """Pages (base `Page` rows) in the order of `ids`; ids of pages that are gone are skipped."""
+    ids = list(ids)
+    found = Page.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

@@ -39,6 +39,7 @@ from graphql import (
     validate,
 )
 
+from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
 from schema.core.limits import structure_errors, validation_rules
 
@@ -120,6 +121,10 @@ class TapestryGraphQLView(GraphQLView):
         if operation_name is not None and not isinstance(operation_name, str):
             raise RequestError(400, "`operationName` must be a string.")
         return query, variables, operation_name or None, None
+
+    def get_context(self, request) -> Context:
+        """A fresh context per request: the request, and loaders that start empty."""
+        return Context(request=request)
 
     def get_middleware(self, request):
         return [UnstorableTextMiddleware(), *(super().get_middleware(request) or ())]

@@ -3,26 +3,22 @@
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Page
 
-from articles.models import ArticlePage
-from articles.selectors import articles_select, events_select, topics_select
-from home.selectors import pages_search_ids, pages_visible, path_in_any
-from schema.core.batch import PageBatch
+from articles.selectors import (
+    articles_search_ids,
+    articles_select,
+    events_select,
+    pages_found,
+    topics_select,
+)
 from schema.core.enums import enum_value
 from schema.core.errors import InputError
+from schema.core.loaders import loaders_of
 from schema.core.locales import locale_get, source_get
 from schema.core.pagination import paginate
 
 SEARCH_LIMIT = 1000  # best matches considered by a search
-
-
-def batched(scope):
-    def prepare(pages):
-        PageBatch(pages, scope.locale, scope.source)
-        return pages
-
-    return prepare
+SEARCH_MAX_LENGTH = 200
 
 
 def aware(value, field: str):
@@ -55,20 +51,29 @@ def date_range_check(after, before, field: str):
         )
 
 
-def search_ids(model, query: str, scope, field: str = "search") -> list[int]:
-    query = (query or "").strip()
-    if not query:
+def search_text(query: str | None, field: str) -> str:
+    """The search text, stripped; an input error when it is empty or too long."""
+    text = (query or "").strip()
+    if not text:
         raise InputError("The search text is empty.", field=field, code="REQUIRED")
-    if len(query) > 200:
+    if len(text) > SEARCH_MAX_LENGTH:
         raise InputError(
-            "The search text is longer than 200 characters.", field=field, code="TOO_LONG"
+            f"The search text is longer than {SEARCH_MAX_LENGTH} characters.",
+            field=field,
+            code="TOO_LONG",
         )
-    # The search backend filters on indexed fields only (live, locale, type); the selector
-    # applies the rest of the visibility rules to the matches. Only their ids are needed: the
-    # base Page model's rows are built for the (up to SEARCH_LIMIT) matches, half the time of
-    # building each full article.
-    candidates = Page.objects.live().type(model).filter(locale__in=[scope.locale, scope.source])
-    return pages_search_ids(candidates, query, SEARCH_LIMIT)
+    return text
+
+
+def page_of_served(connection_type, info, scope, queryset, args: dict):
+    """One page of `queryset`'s pages (served in the scope's locale), registered as served."""
+    return paginate(
+        connection_type,
+        queryset,
+        first=args.get("first"),
+        after=args.get("after"),
+        prepare=lambda pages: loaders_of(info).register(pages, scope.locale, scope.source),
+    )
 
 
 def articles_connection(connection_type, info, scope, args: dict):
@@ -77,7 +82,7 @@ def articles_connection(connection_type, info, scope, args: dict):
     date_range_check(published_after, published_before, "published")
     matching = None
     if args.get("search") is not None:
-        matching = search_ids(ArticlePage, args["search"], scope)
+        matching = articles_search_ids(search_text(args["search"], "search"), scope, SEARCH_LIMIT)
     queryset = articles_select(
         scope,
         kind=enum_value(args.get("kind")),
@@ -87,13 +92,7 @@ def articles_connection(connection_type, info, scope, args: dict):
         matching=matching,
         order=enum_value(args.get("order")) or "newest",
     )
-    return paginate(
-        connection_type,
-        queryset,
-        first=args.get("first"),
-        after=args.get("after"),
-        prepare=batched(scope),
-    )
+    return page_of_served(connection_type, info, scope, queryset, args)
 
 
 def events_connection(connection_type, info, scope, args: dict):
@@ -108,65 +107,33 @@ def events_connection(connection_type, info, scope, args: dict):
         upcoming=args.get("upcoming"),
         order=enum_value(args.get("order")) or "starts_soonest",
     )
-    return paginate(
-        connection_type,
-        queryset,
-        first=args.get("first"),
-        after=args.get("after"),
-        prepare=batched(scope),
-    )
+    return page_of_served(connection_type, info, scope, queryset, args)
 
 
-def page_served(model, scope, *, slug: str | None, page_id: str | None, label: str):
-    """One page of `model` by slug (within the requested locale, then the source) or id."""
-    visible = pages_visible(model.objects.all())
-    if scope.community_paths is not None:
-        visible = visible.filter(path_in_any(scope.community_paths))
+def page_served(info, model, scope, *, slug: str | None, page_id: str | None, label: str):
+    """One page of `model` by slug (within the requested locale, then the source) or id, as
+    the reader of the scope's locale is served it."""
     if page_id is not None:
         try:
-            found = visible.filter(pk=int(page_id)).first()
+            number = int(page_id)
         except ValueError:
             raise InputError(
                 f"“{page_id}” is not a {label} id.", field="id", code="INVALID"
             ) from None
+        found = pages_found(model, scope, page_id=number)
     elif slug:
-        found = None
-        for locale in (scope.locale, scope.source):
-            matches = list(visible.filter(locale=locale, slug=slug)[:2])
-            if len(matches) > 1:
-                raise InputError(
-                    f"Several {label}s have the slug “{slug}”: add `community`.",
-                    field="slug",
-                    code="AMBIGUOUS",
-                )
-            if matches:
-                found = matches[0]
-                break
+        found = pages_found(model, scope, slug=slug)
+        if len(found) > 1:
+            raise InputError(
+                f"Several {label}s have the slug “{slug}”: add `community`.",
+                field="slug",
+                code="AMBIGUOUS",
+            )
     else:
         raise InputError(f"Give the {label}'s `slug` or `id`.", field="slug", code="REQUIRED")
-    if found is None:
+    if not found:
         return None
-    if found.locale_id != scope.locale.pk:
-        translated = visible.filter(
-            locale=scope.locale, translation_key=found.translation_key
-        ).first()
-        found = translated or found
-    PageBatch([found], scope.locale, scope.source)
-    return found
-
-
-def article_served(info, page_id: int, batch: PageBatch):
-    """A linked article (e.g. `supersedes`), served in the batch's locale, if public."""
-    page = pages_visible(ArticlePage.objects.filter(pk=page_id)).first()
-    if page is None:
-        return None
-    if page.locale_id != batch.requested.pk:
-        translated = pages_visible(
-            ArticlePage.objects.filter(locale=batch.requested, translation_key=page.translation_key)
-        ).first()
-        page = translated or page
-    PageBatch([page], batch.requested, batch.source)
-    return page
+    return loaders_of(info).serve(found[:1], scope.locale, scope.source).get(found[0].pk)
 
 
 def topics_connection(connection_type, info, args: dict):

@@ -11,14 +11,13 @@ from schema.articles.types import (
     EventOrder,
     Topic,
 )
+from schema.core.locales import LOCALE
 from schema.core.pagination import connection_arguments, connection_for
 from schema.core.scope import scope_get
 
 ArticleConnection = connection_for(Article)
 EventConnection = connection_for(Event)
 TopicConnection = connection_for(Topic)
-
-LOCALE = graphene.String(description="Language code (default `en`); see `site.locales`.")
 
 
 def article_filters() -> dict:
@@ -87,7 +86,9 @@ class ArticleQueries(graphene.ObjectType):
     @staticmethod
     def resolve_article(root, info, slug=None, id=None, community=None, locale=None):
         scope = scope_get(info, locale, community)
-        return resolvers.page_served(ArticlePage, scope, slug=slug, page_id=id, label="article")
+        return resolvers.page_served(
+            info, ArticlePage, scope, slug=slug, page_id=id, label="article"
+        )
 
     @staticmethod
     def resolve_events(root, info, locale=None, community=None, **args):
@@ -97,7 +98,7 @@ class ArticleQueries(graphene.ObjectType):
     @staticmethod
     def resolve_event(root, info, slug=None, id=None, community=None, locale=None):
         scope = scope_get(info, locale, community)
-        return resolvers.page_served(EventPage, scope, slug=slug, page_id=id, label="event")
+        return resolvers.page_served(info, EventPage, scope, slug=slug, page_id=id, label="event")
 
     @staticmethod
     def resolve_topics(root, info, **args):

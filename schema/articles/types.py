@@ -13,11 +13,14 @@ from articles.models import (
     EventIndexPage as EventIndexModel,
 )
 from communities.registrations.services import registration_refusal
-from schema.core.batch import batch_of
+from schema.articles.loaders import bureau_of, supersedes_of, topics_of
+from schema.communities.loaders import seats_of
 from schema.core.blocks import StreamBlock, body_blocks, body_html
 from schema.core.enums import choices_enum
 from schema.core.images import Image, image_value
-from schema.core.pages import PageMeta, local, page_type
+from schema.core.loaders import hero_image_of, served_of
+from schema.core.pages import local, page_type
+from schema.pages.interface import PageMeta
 
 ArticleKind = choices_enum("ArticleKind", ArticlePage.Kind.choices, "What an article is.")
 ArticlePriority = choices_enum("ArticlePriority", ArticlePage.Priority.choices)
@@ -92,10 +95,7 @@ class HeroFields:
 
     @staticmethod
     def resolve_hero_image(root, info):
-        if getattr(root, "_tapestry_preview", False):
-            image = root.hero_image
-        else:
-            image = batch_of(root, info).hero_image_of(root)
+        image = hero_image_of(info, root)
         if image is None:
             return None
         # The page's own alt text, else the image's description (as `hero_alt_text`, without
@@ -109,11 +109,11 @@ class BodyFields:
 
     @staticmethod
     def resolve_body(root, info):
-        return body_blocks(root.body, batch_of(root, info).requested)
+        return body_blocks(root.body, served_of(info, root))
 
     @staticmethod
     def resolve_body_html(root, info):
-        return body_html(root.body, info, batch_of(root, info).requested)
+        return body_html(root.body, info, served_of(info, root))
 
 
 @page_type(ArticlePage)
@@ -133,24 +133,15 @@ class Article(HeroFields, BodyFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_topics(root, info):
-        if getattr(root, "_tapestry_preview", False):
-            links = sorted(root.topics.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
-            return [link.topic for link in links if link.topic.live]
-        return batch_of(root, info).topics_of(root)
+        return topics_of(info, root)
 
     @staticmethod
     def resolve_bureau(root, info):
-        if getattr(root, "_tapestry_preview", False):
-            return root.bureau if root.bureau and root.bureau.live else None
-        return batch_of(root, info).bureau_of(root)
+        return bureau_of(info, root)
 
     @staticmethod
     def resolve_supersedes(root, info):
-        from schema.articles.resolvers import article_served
-
-        if root.supersedes_id is None:
-            return None
-        return article_served(info, root.supersedes_id, batch_of(root, info))
+        return supersedes_of(info, root)
 
 
 @page_type(EventPage)
@@ -222,12 +213,12 @@ class Event(HeroFields, BodyFields, graphene.ObjectType):
     def resolve_spots_left(root, info):
         if root.capacity is None:
             return None
-        taken = batch_of(root, info).seats_of(root).confirmed_seats
+        taken = seats_of(info, root).confirmed_seats
         return max(0, root.capacity - taken)
 
     @staticmethod
     def resolve_waitlist_length(root, info):
-        return batch_of(root, info).seats_of(root).waitlist_length
+        return seats_of(info, root).waitlist_length
 
     @staticmethod
     def resolve_registration_open(root, info):

@@ -7,8 +7,8 @@ from communities.models import EventRegistration
 from communities.registrations.selectors import waitlist_position
 from communities.registrations.services import registration_cancel, registration_create
 from schema.articles.types import Event
-from schema.core.batch import PageBatch
 from schema.core.enums import choices_enum
+from schema.core.loaders import loaders_of
 from schema.core.locales import locale_get, source_get
 from schema.core.mutations import MutationError, error_list, honeypot_check, rate_limit
 
@@ -108,7 +108,7 @@ def _serve_event(info, registration, code):
         requested = locale_get(info, code)
     except Exception:  # the service already checked it; serve the source when in doubt
         requested = source_get(info)
-    PageBatch([registration.event], requested, source_get(info))
+    loaders_of(info).register([registration.event], requested, source_get(info))
 
 
 class CommunityMutations(graphene.ObjectType):

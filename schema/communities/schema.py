@@ -2,12 +2,12 @@ import graphene
 
 from communities.selectors import communities_select, community_get
 from schema.communities.types import Community
-from schema.core.batch import PageBatch
+from schema.core.loaders import loaders_of
+from schema.core.locales import LOCALE
 from schema.core.pagination import connection_arguments, connection_for, paginate
 from schema.core.scope import scope_get
 
 CommunityConnection = connection_for(Community)
-LOCALE = graphene.String(description="Language code (default `en`); see `site.locales`.")
 
 
 class CommunityQueries(graphene.ObjectType):
@@ -24,18 +24,18 @@ class CommunityQueries(graphene.ObjectType):
     @staticmethod
     def resolve_communities(root, info, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
-
-        def prepare(pages):
-            PageBatch(pages, scope.locale, scope.source)
-            return pages
-
         queryset = communities_select(scope.locale, scope.source)
-        return paginate(CommunityConnection, queryset, first=first, after=after, prepare=prepare)
+        return paginate(
+            CommunityConnection,
+            queryset,
+            first=first,
+            after=after,
+            prepare=lambda pages: loaders_of(info).register(pages, scope.locale, scope.source),
+        )
 
     @staticmethod
     def resolve_community(root, info, slug, locale=None):
         scope = scope_get(info, locale)
         page = community_get(slug, scope.locale, scope.source)
-        if page is not None:
-            PageBatch([page], scope.locale, scope.source)
+        loaders_of(info).register([page], scope.locale, scope.source)
         return page

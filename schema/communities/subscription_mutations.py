@@ -110,6 +110,16 @@ class UnsubscribeInput(graphene.InputObjectType):
     token = graphene.String(required=True, description="From any mail's unsubscribe link.")
 
 
+def _by_token(payload, info, action: str, change, token: str):
+    """Apply `change` (a service taking the mail's token) under `action`'s rate limit."""
+    try:
+        rate_limit(info, action)
+        subscription = change(token)
+    except EngagementError as error:
+        return payload(errors=error_list(error))
+    return payload(subscription=subscription, errors=[])
+
+
 class ConfirmSubscription(SubscriptionPayload, graphene.Mutation):
     """Follow the confirmation link's token: the subscription (or its change) becomes ACTIVE."""
 
@@ -118,12 +128,9 @@ class ConfirmSubscription(SubscriptionPayload, graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, input):
-        try:
-            rate_limit(info, "confirmSubscription")
-            subscription = subscription_confirm(input["token"])
-        except EngagementError as error:
-            return ConfirmSubscription(errors=error_list(error))
-        return ConfirmSubscription(subscription=subscription, errors=[])
+        return _by_token(
+            ConfirmSubscription, info, "confirmSubscription", subscription_confirm, input["token"]
+        )
 
 
 class Unsubscribe(SubscriptionPayload, graphene.Mutation):
@@ -134,12 +141,7 @@ class Unsubscribe(SubscriptionPayload, graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, input):
-        try:
-            rate_limit(info, "unsubscribe")
-            subscription = subscription_unsubscribe(input["token"])
-        except EngagementError as error:
-            return Unsubscribe(errors=error_list(error))
-        return Unsubscribe(subscription=subscription, errors=[])
+        return _by_token(Unsubscribe, info, "unsubscribe", subscription_unsubscribe, input["token"])
 
 
 class SubscriptionMutations(graphene.ObjectType):

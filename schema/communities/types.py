@@ -12,11 +12,12 @@ from schema.articles.schema import (
     event_filters,
 )
 from schema.articles.types import HeroFields, Location, location_of
-from schema.core.batch import batch_of
 from schema.core.enums import choices_enum
-from schema.core.pages import PageMeta, page_type
+from schema.core.loaders import served_of
+from schema.core.pages import page_type
 from schema.core.richtext import richtext_html
 from schema.core.scope import scope_for_community
+from schema.pages.interface import PageMeta
 
 CommunityKind = choices_enum("CommunityKind", CommunityPage.Kind.choices)
 
@@ -53,7 +54,7 @@ class Community(HeroFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_description_html(root, info):
-        return richtext_html(root.description, info, batch_of(root, info).requested)
+        return richtext_html(root.description, info, served_of(info, root))
 
     @staticmethod
     def resolve_centre(root, info):
@@ -77,14 +78,14 @@ class Community(HeroFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_articles(root, info, **args):
-        batch = batch_of(root, info)
-        scope = scope_for_community(root, batch.requested, batch.source)
+        served = served_of(info, root)
+        scope = scope_for_community(root, served.locale, served.source)
         return articles_connection(ArticleConnection, info, scope, args)
 
     @staticmethod
     def resolve_events(root, info, **args):
-        batch = batch_of(root, info)
-        scope = scope_for_community(root, batch.requested, batch.source)
+        served = served_of(info, root)
+        scope = scope_for_community(root, served.locale, served.source)
         return events_connection(EventConnection, info, scope, args)
 
 

@@ -8,11 +8,10 @@ Each block type of `home.blocks.BodyStreamBlock` has a GraphQL type implementing
 import graphene
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
 
-from home.selectors import pages_visible
-from schema.core.batch import url_path_public
 from schema.core.images import Image, image_value
+from schema.core.loaders import Served, linked_pages
+from schema.core.pages import url_path_public
 from schema.core.richtext import richtext_html
 
 
@@ -26,36 +25,48 @@ class StreamBlock(graphene.Interface):
 
 
 class BlockValue:
-    """One block of a body, with what resolving it needs (requested locale, request)."""
+    """One block of a body, with how its page is served (the requested and source locales)."""
 
-    def __init__(self, child, requested):
+    def __init__(self, child, served: Served):
         self.id = child.id or ""
         self.block_type = child.block_type
         self.value = child.value
-        self.requested = requested
+        self.served = served
+
+
+class BlockMeta:
+    """`class Meta(BlockMeta)` for block types."""
+
+    interfaces = (StreamBlock,)
+
+
+def item(key: str):
+    """A resolver of the block value's `key`."""
+    return lambda root, info: root.value[key]
+
+
+def text_or_empty(key: str):
+    """A resolver of the block value's `key`, "" when missing or empty."""
+    return lambda root, info: root.value.get(key) or ""
 
 
 class ParagraphBlock(graphene.ObjectType):
     html = graphene.String(required=True, description="Rich text, links rewritten to URL paths.")
 
-    class Meta:
-        interfaces = (StreamBlock,)
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_html(root: BlockValue, info):
-        return richtext_html(root.value.source, info, root.requested)
+        return richtext_html(root.value.source, info, root.served)
 
 
 class HeadingBlock(graphene.ObjectType):
-    text = graphene.String(required=True)
+    text = graphene.String(required=True, resolver=item("text"))
     level = graphene.Int(required=True, description="2 or 3.")
 
-    class Meta:
-        interfaces = (StreamBlock,)
-
-    @staticmethod
-    def resolve_text(root, info):
-        return root.value["text"]
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_level(root, info):
@@ -64,12 +75,12 @@ class HeadingBlock(graphene.ObjectType):
 
 class ImageBlock(graphene.ObjectType):
     image = graphene.Field(Image, description="Null when the image was deleted.")
-    caption = graphene.String(required=True)
-    credit = graphene.String(required=True)
+    caption = graphene.String(required=True, resolver=text_or_empty("caption"))
+    credit = graphene.String(required=True, resolver=text_or_empty("credit"))
     decorative = graphene.Boolean(required=True)
 
-    class Meta:
-        interfaces = (StreamBlock,)
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_image(root, info):
@@ -84,32 +95,16 @@ class ImageBlock(graphene.ObjectType):
         return image_value(image, alt)
 
     @staticmethod
-    def resolve_caption(root, info):
-        return root.value.get("caption") or ""
-
-    @staticmethod
-    def resolve_credit(root, info):
-        return root.value.get("credit") or ""
-
-    @staticmethod
     def resolve_decorative(root, info):
         return bool(getattr(root.value["image"], "decorative", False))
 
 
 class QuoteBlock(graphene.ObjectType):
-    quote = graphene.String(required=True)
-    attribution = graphene.String(required=True)
+    quote = graphene.String(required=True, resolver=item("quote"))
+    attribution = graphene.String(required=True, resolver=text_or_empty("attribution"))
 
-    class Meta:
-        interfaces = (StreamBlock,)
-
-    @staticmethod
-    def resolve_quote(root, info):
-        return root.value["quote"]
-
-    @staticmethod
-    def resolve_attribution(root, info):
-        return root.value.get("attribution") or ""
+    class Meta(BlockMeta):
+        pass
 
 
 class EmbedBlock(graphene.ObjectType):
@@ -118,8 +113,8 @@ class EmbedBlock(graphene.ObjectType):
         description="The provider's embed HTML (oEmbed); null when it cannot be fetched."
     )
 
-    class Meta:
-        interfaces = (StreamBlock,)
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_url(root, info):
@@ -137,18 +132,14 @@ class LinkedPage(graphene.ObjectType):
 
 
 class CallToActionBlock(graphene.ObjectType):
-    text = graphene.String(required=True)
+    text = graphene.String(required=True, resolver=item("text"))
     href = graphene.String(
         description="The chosen page's URL path, or the external URL; null when the page is gone."
     )
     page = graphene.Field(LinkedPage, description="The chosen page, when it is public.")
 
-    class Meta:
-        interfaces = (StreamBlock,)
-
-    @staticmethod
-    def resolve_text(root, info):
-        return root.value["text"]
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_page(root, info):
@@ -166,11 +157,7 @@ def _linked_page(root: BlockValue) -> LinkedPage | None:
     page = root.value.get("page")
     if page is None:
         return None
-    candidates = pages_visible(Page.objects.filter(translation_key=page.translation_key)).filter(
-        locale__in=[root.requested.pk, page.locale_id]
-    )
-    served = {candidate.locale_id: candidate for candidate in candidates}
-    chosen = served.get(root.requested.pk) or served.get(page.locale_id)
+    chosen = linked_pages([page.pk], root.served).get(page.pk)
     if chosen is None:
         return None
     return LinkedPage(id=chosen.pk, title=chosen.title, url_path=url_path_public(chosen))
@@ -182,24 +169,20 @@ class FaqItem(graphene.ObjectType):
 
 
 class FaqBlock(graphene.ObjectType):
-    title = graphene.String(required=True)
+    title = graphene.String(required=True, resolver=text_or_empty("title"))
     items = graphene.List(graphene.NonNull(FaqItem), required=True)
 
-    class Meta:
-        interfaces = (StreamBlock,)
-
-    @staticmethod
-    def resolve_title(root, info):
-        return root.value.get("title") or ""
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_items(root, info):
         return [
             FaqItem(
-                question=item["question"],
-                answer_html=richtext_html(item["answer"].source, info, root.requested),
+                question=entry["question"],
+                answer_html=richtext_html(entry["answer"].source, info, root.served),
             )
-            for item in root.value["items"]
+            for entry in root.value["items"]
         ]
 
 
@@ -209,10 +192,10 @@ class TableBlock(graphene.ObjectType):
     )
     first_row_is_header = graphene.Boolean(required=True)
     first_column_is_header = graphene.Boolean(required=True)
-    caption = graphene.String(required=True)
+    caption = graphene.String(required=True, resolver=text_or_empty("table_caption"))
 
-    class Meta:
-        interfaces = (StreamBlock,)
+    class Meta(BlockMeta):
+        pass
 
     @staticmethod
     def resolve_rows(root, info):
@@ -225,10 +208,6 @@ class TableBlock(graphene.ObjectType):
     @staticmethod
     def resolve_first_column_is_header(root, info):
         return bool(root.value.get("first_col_is_header"))
-
-    @staticmethod
-    def resolve_caption(root, info):
-        return root.value.get("table_caption") or ""
 
 
 BLOCK_TYPES = {
@@ -244,18 +223,16 @@ BLOCK_TYPES = {
 ALL_BLOCK_TYPES = list(BLOCK_TYPES.values())
 
 
-def body_blocks(stream, requested) -> list[BlockValue]:
-    return [
-        BlockValue(child, requested) for child in stream or [] if child.block_type in BLOCK_TYPES
-    ]
+def body_blocks(stream, served: Served) -> list[BlockValue]:
+    return [BlockValue(child, served) for child in stream or [] if child.block_type in BLOCK_TYPES]
 
 
 # HTML ----------------------------------------------------------------------------------------
 
 
-def body_html(stream, info, requested) -> str:
+def body_html(stream, info, served: Served) -> str:
     """The body rendered to semantic HTML, for frontends that show it as is."""
-    parts = [_block_html(block, info) for block in body_blocks(stream, requested)]
+    parts = [_block_html(block, info) for block in body_blocks(stream, served)]
     return "\n".join(part for part in parts if part)
 
 
@@ -263,7 +240,7 @@ def _block_html(block: BlockValue, info) -> str:
     value = block.value
     match block.block_type:
         case "paragraph":
-            return richtext_html(value.source, info, block.requested)
+            return richtext_html(value.source, info, block.served)
         case "heading":
             level = HeadingBlock.resolve_level(block, info)
             return format_html("<h{}>{}</h{}>", level, value["text"], level)

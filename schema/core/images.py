@@ -24,7 +24,7 @@ class ImageValue:
 
 def absolute(info, url: str) -> str:
     if url.startswith("/") and not url.startswith("//"):
-        return info.context.build_absolute_uri(url)
+        return info.context.request.build_absolute_uri(url)
     return url
 
 
@@ -47,14 +47,19 @@ class Rendition(graphene.ObjectType):
     height = graphene.Int(required=True)
 
 
+def image_attribute(name: str):
+    """A resolver of the image's own attribute `name`."""
+    return lambda root, info: getattr(root.image, name)
+
+
 class Image(graphene.ObjectType):
     """An image from the library, with the alt text of the place it is used in."""
 
-    id = graphene.ID(required=True)
-    title = graphene.String(required=True)
+    id = graphene.ID(required=True, resolver=image_attribute("pk"))
+    title = graphene.String(required=True, resolver=image_attribute("title"))
     url = graphene.String(required=True, description="The original file.")
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+    width = graphene.Int(required=True, resolver=image_attribute("width"))
+    height = graphene.Int(required=True, resolver=image_attribute("height"))
     alt = graphene.String(required=True, description="Alt text; empty when decorative.")
     focal_point = graphene.Field(FocalPoint)
     rendition = graphene.Field(
@@ -65,24 +70,8 @@ class Image(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_id(root: ImageValue, info):
-        return root.image.pk
-
-    @staticmethod
-    def resolve_title(root: ImageValue, info):
-        return root.image.title
-
-    @staticmethod
     def resolve_url(root: ImageValue, info):
         return absolute(info, root.image.file.url)
-
-    @staticmethod
-    def resolve_width(root: ImageValue, info):
-        return root.image.width
-
-    @staticmethod
-    def resolve_height(root: ImageValue, info):
-        return root.image.height
 
     @staticmethod
     def resolve_alt(root: ImageValue, info):

@@ -41,7 +41,7 @@ def rate_limit(info, action: str, *, email: str | None = None) -> None:
     share its limit.
     """
     limits = settings.TAPESTRY_RATE_LIMITS.get(action, {})
-    subjects = [("ip", client_address(info.context) or "unknown")]
+    subjects = [("ip", client_address(info.context.request) or "unknown")]
     if email:
         subjects.append(("email", email_identity(email)))
     now = time.time()

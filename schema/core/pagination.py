@@ -1,7 +1,7 @@
 """Relay connections with `totalCount`, `first`/`after` (default 20, at most 100), opaque cursors.
 
 A connection's items are fetched in one query (plus one for the count); whatever the nodes need
-beyond their own row is loaded for the whole page of items at once (see `schema.core.batch`).
+beyond their own row is loaded for the whole page of items at once (see `schema.core.loaders`).
 """
 
 import base64
@@ -75,8 +75,8 @@ def paginate(
 ) -> CountedConnection:
     """Slice `items` (a queryset or search results) into one page of `connection_type`.
 
-    `prepare` receives the page of items and returns the nodes (e.g. after batching what they
-    need); it sees only the items of this page.
+    `prepare` receives the page of items and returns the nodes (e.g. after registering them with
+    the request's loaders); it sees only the items of this page.
     """
     size = page_size(first)
     offset = cursor_decode(after) + 1 if after else 0

@@ -6,15 +6,13 @@ needs the page's `urlPath` (served in the requested locale) and absolute image U
 """
 
 from django.utils.html import escape
-from wagtail.images import get_image_model
 from wagtail.images.formats import get_image_format
-from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from home.selectors import pages_visible
-from schema.core.batch import url_path_public
 from schema.core.images import absolute, rendition_of
+from schema.core.loaders import Served, embedded_images, linked_pages
+from schema.core.pages import url_path_public
 
 
 def _ids(attrs_list: list[dict]) -> list[int | None]:
@@ -27,25 +25,17 @@ def _ids(attrs_list: list[dict]) -> list[int | None]:
     return ids
 
 
-def _page_links(info, requested):
+def _page_links(info, served: Served):
     def rule(attrs_list: list[dict]) -> list[str]:
         ids = _ids(attrs_list)
-        found = {
-            page.pk: page for page in pages_visible(Page.objects.filter(pk__in=set(ids) - {None}))
-        }
-        keys = {page.translation_key for page in found.values() if page.locale_id != requested.pk}
-        translated = {}
-        if keys:
-            rows = pages_visible(Page.objects.filter(locale=requested, translation_key__in=keys))
-            translated = {page.translation_key: page for page in rows}
+        found = linked_pages(set(ids) - {None}, served)
         tags = []
         for page_id in ids:
             page = found.get(page_id)
             if page is None:
                 tags.append("<a>")  # the target is not public: keep the text, drop the link
                 continue
-            served = translated.get(page.translation_key, page)
-            tags.append(f'<a href="{escape(url_path_public(served))}" data-page-id="{served.pk}">')
+            tags.append(f'<a href="{escape(url_path_public(page))}" data-page-id="{page.pk}">')
         return tags
 
     return rule
@@ -54,8 +44,7 @@ def _page_links(info, requested):
 def _image_embeds(info):
     def rule(attrs_list: list[dict]) -> list[str]:
         ids = _ids(attrs_list)
-        images = get_image_model().objects.filter(pk__in=set(ids) - {None}).prefetch_renditions()
-        by_id = {image.pk: image for image in images}
+        by_id = embedded_images(ids)
         tags = []
         for attrs, image_id in zip(attrs_list, ids, strict=True):
             image = by_id.get(image_id)
@@ -75,15 +64,15 @@ def _image_embeds(info):
     return rule
 
 
-def richtext_html(html: str, info, requested) -> str:
-    """Expand stored rich text for a frontend, in the requested locale."""
+def richtext_html(html: str, info, served: Served) -> str:
+    """Expand stored rich text for a frontend, for the reader of `served.locale`."""
     if not html:
         return ""
     links = {
         kind: handler.expand_db_attributes_many
         for kind, handler in features.get_link_types().items()
     }
-    links["page"] = _page_links(info, requested)
+    links["page"] = _page_links(info, served)
     embeds = {
         kind: handler.expand_db_attributes_many
         for kind, handler in features.get_embed_types().items()

@@ -10,7 +10,6 @@ def scope_get(info, locale: str | None, community: str | None = None) -> Scope:
     """The Scope for a query's `locale` and `community` (a slug) arguments."""
     requested = locale_get(info, locale)
     source = source_get(info)
-    info.context._tapestry_requested = requested
     paths = None
     if community is not None:
         paths = tuple(community_root_paths(community, {requested, source}))

@@ -1,21 +1,19 @@
 import re
 
 import graphene
-from wagtail.models import Page as PageModel
 
 from home.preview import PreviewError, preview_take
-from home.selectors import page_at_path, pages_search_ids, pages_visible
-from schema.articles.resolvers import SEARCH_LIMIT
-from schema.core.batch import PageBatch
+from home.selectors import page_at_path, pages_by_id, pages_search_visible
+from schema.articles.resolvers import SEARCH_LIMIT, search_text
 from schema.core.errors import InputError
-from schema.core.locales import locale_by_id, source_get
-from schema.core.pages import Page
+from schema.core.loaders import loaders_of
+from schema.core.locales import LOCALE, locale_by_id, source_get
 from schema.core.pagination import connection_arguments, connection_for, paginate
 from schema.core.scope import scope_get
+from schema.pages.interface import Page
 from schema.pages.types import HomePage  # noqa: F401 (registers the type)
 
 PageConnection = connection_for(Page)
-LOCALE = graphene.String(description="Language code (default `en`); see `site.locales`.")
 PATH_SEGMENT = re.compile(r"[a-z0-9_-]+", re.IGNORECASE)
 PATH_MAX_LENGTH = 500
 
@@ -60,13 +58,11 @@ class PageQueries(graphene.ObjectType):
     @staticmethod
     def resolve_preview(root, info, token):
         try:
-            page = preview_take(token)
+            draft = preview_take(token)
         except PreviewError as error:
             raise InputError(str(error), field="token", code=error.code) from None
-        locale = locale_by_id(info, page.locale_id)
-        info.context._tapestry_requested = locale
-        PageBatch([page], locale, source_get(info))
-        return page
+        locale = locale_by_id(info, draft.page.locale_id)
+        return loaders_of(info).register_preview(draft.page, locale, source_get(info), draft.id)
 
     @staticmethod
     def resolve_page(root, info, path, locale=None):
@@ -74,35 +70,17 @@ class PageQueries(graphene.ObjectType):
         if not page_path_valid(path):
             raise InputError("This is not a page path.", field="path", code="INVALID")
         page = page_at_path(path, scope.locale, scope.source)
-        if page is not None:
-            PageBatch([page], scope.locale, scope.source)
+        loaders_of(info).register([page], scope.locale, scope.source)
         return page
 
     @staticmethod
     def resolve_search(root, info, query, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
-        text = query.strip()
-        if not text:
-            raise InputError("The search text is empty.", field="query", code="REQUIRED")
-        if len(text) > 200:
-            raise InputError(
-                "The search text is longer than 200 characters.", field="query", code="TOO_LONG"
-            )
-        # The search backend can filter on indexed fields only (live, locale): the best matches
-        # are narrowed to visible pages here, keeping the backend's ranking.
-        candidates = PageModel.objects.live().filter(locale=scope.locale)
-        ranked = pages_search_ids(candidates, text, SEARCH_LIMIT)
-        visible = set(
-            pages_visible(PageModel.objects.filter(pk__in=ranked)).values_list("pk", flat=True)
-        )
-        ids = [pk for pk in ranked if pk in visible]
+        ids = pages_search_visible(search_text(query, "query"), scope.locale, SEARCH_LIMIT)
 
         def prepare(page_ids):
-            specific = {
-                page.pk: page for page in PageModel.objects.filter(pk__in=page_ids).specific()
-            }
-            served = [specific[pk] for pk in page_ids if pk in specific]
-            PageBatch(served, scope.locale, scope.source)
-            return served
+            found = pages_by_id(page_ids)
+            served = loaders_of(info).serve(found, scope.locale, scope.source)
+            return [served[page.pk] for page in found if served[page.pk] is not None]
 
         return paginate(PageConnection, ids, first=first, after=after, prepare=prepare)

@@ -3,7 +3,8 @@
 import graphene
 
 from home.models import HomePage as HomePageModel
-from schema.core.pages import PageMeta, page_type
+from schema.core.pages import page_type
+from schema.pages.interface import PageMeta
 
 
 @page_type(HomePageModel)

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from wagtail.models import Locale
 
+from home.selectors import locales_all
 from schema.site.types import LocaleType, SiteType
 
 
 def resolve_site() -> SiteType:
-    codes = set(Locale.objects.values_list("language_code", flat=True))
+    codes = {locale.language_code for locale in locales_all()}
     locales = [
         LocaleType(code=code, name=name, local_name=LANG_INFO[code]["name_local"])
         for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
