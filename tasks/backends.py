@@ -11,10 +11,13 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import DEFAULT_TASK_QUEUE_NAME
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id, normalize_json
+
+from tasks.background import run_django_task
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +26,6 @@ class CeleryBackend(BaseTaskBackend):
     supports_async_task = True
 
     def enqueue(self, task: Task, args: Any, kwargs: Any) -> TaskResult:
-        from tasks.background import run_django_task
-
         self.validate_task(task)
         result = TaskResult(
             task=task,
@@ -51,6 +52,4 @@ class CeleryBackend(BaseTaskBackend):
 
     def _celery_queue(self, task: Task) -> str | None:
         """django-tasks' default queue is Celery's default queue; other names pass through."""
-        from django_tasks import DEFAULT_TASK_QUEUE_NAME
-
         return None if task.queue_name == DEFAULT_TASK_QUEUE_NAME else task.queue_name

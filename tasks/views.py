@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tasks.models import WebhookDelivery
 from tasks.services.webhooks import webhook_delivery_redeliver
+from tasks.webhooks import deliver
 
 
 def redeliver_view(request, pk, *, permission_policy, index_url_name):
@@ -19,8 +20,6 @@ def redeliver_view(request, pk, *, permission_policy, index_url_name):
         raise PermissionDenied
     delivery = get_object_or_404(WebhookDelivery.objects.select_related("endpoint"), pk=pk)
     if request.method == "POST":
-        from tasks.webhooks import deliver
-
         with transaction.atomic():
             webhook_delivery_redeliver(delivery=delivery)
             transaction.on_commit(partial(deliver.delay, delivery.pk), robust=True)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 
+from articles.models import ArticlePage
+
 
 def _latest(obj):
     """What approval would publish: the latest revision, not what is live."""
@@ -72,8 +74,6 @@ class BureauSignOffTask(ConditionalTaskMixin, AbstractGroupApprovalTask):
     def applies_to(self, obj) -> bool:
         if not is_source_locale(obj):
             return False
-        from articles.models import ArticlePage
-
         specific = obj.specific if isinstance(obj, Page) else obj
         if not isinstance(specific, ArticlePage):
             return False
