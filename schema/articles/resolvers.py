@@ -16,9 +16,7 @@ from schema.core.errors import InputError
 from schema.core.loaders import loaders_of
 from schema.core.locales import locale_get, source_get
 from schema.core.pagination import paginate
-
-SEARCH_LIMIT = 1000  # best matches considered by a search
-SEARCH_MAX_LENGTH = 200
+from schema.core.search import SEARCH_LIMIT, search_text
 
 
 def aware(value, field: str):
@@ -49,20 +47,6 @@ def date_range_check(after, before, field: str):
             field=f"{field}Before",
             code="INVALID_RANGE",
         )
-
-
-def search_text(query: str | None, field: str) -> str:
-    """The search text, stripped; an input error when it is empty or too long."""
-    text = (query or "").strip()
-    if not text:
-        raise InputError("The search text is empty.", field=field, code="REQUIRED")
-    if len(text) > SEARCH_MAX_LENGTH:
-        raise InputError(
-            f"The search text is longer than {SEARCH_MAX_LENGTH} characters.",
-            field=field,
-            code="TOO_LONG",
-        )
-    return text
 
 
 def page_of_served(connection_type, info, scope, queryset, args: dict):

@@ -4,12 +4,12 @@ import graphene
 
 from home.preview import PreviewError, preview_take
 from home.selectors import page_at_path, pages_by_id, pages_search_visible
-from schema.articles.resolvers import SEARCH_LIMIT, search_text
 from schema.core.errors import InputError
 from schema.core.loaders import loaders_of
 from schema.core.locales import LOCALE, locale_by_id, source_get
 from schema.core.pagination import connection_arguments, connection_for, paginate
 from schema.core.scope import scope_get
+from schema.core.search import SEARCH_LIMIT, search_text
 from schema.pages.interface import Page
 from schema.pages.types import HomePage  # noqa: F401 (registers the type)
 
