@@ -5,13 +5,14 @@ last status seen per object and locale, writes a `TranslationStatusChange` for e
 and sends `home.signals.translation_status_changed` once per change, on commit.
 """
 
+import threading
 import uuid
 from collections.abc import Iterable
 from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -100,15 +101,22 @@ def translation_status_refresh_on_commit(obj=None, *, model=None, translation_ke
     """
     if obj is not None:
         model, translation_key = type(obj), obj.translation_key
-    pending = connection.__dict__.setdefault(_PENDING, {})
-    pending.setdefault(base_model(model), set()).add(translation_key)
+    _pending.by_model.setdefault(base_model(model), set()).add(translation_key)
     transaction.on_commit(_refresh_pending)
 
 
-_PENDING = "_tapestry_translation_status_pending"
+class _Pending(threading.local):
+    """Translation keys to check when the current transaction commits, by model family: one
+    set per thread, as Django's database connections are one per thread."""
+
+    def __init__(self):
+        self.by_model: dict[type, set] = {}
+
+
+_pending = _Pending()
 
 
 def _refresh_pending() -> None:
-    pending = connection.__dict__.pop(_PENDING, None) or {}
+    pending, _pending.by_model = _pending.by_model, {}
     for model, keys in pending.items():
         translation_statuses_record(model=model, translation_keys=keys)
