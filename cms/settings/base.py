@@ -1,5 +1,6 @@
 """Settings shared by all environments; what differs per deployment comes from the environment."""
 
+import importlib.util
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
@@ -157,6 +158,44 @@ else:
             "TIMEOUT": 300,
         }
     }
+
+# --- HTTP caches in front of the API (tasks/services/http_cache.py, deploy/varnish/) ---
+# Purged by cache tag after every publish; TAPESTRY_HTTP_CACHE_PURGERS lists the purgers of the
+# caches configured here, for TAPESTRY_CACHE_PURGERS to include.
+# Varnish: the URL of each Varnish to send PURGE to (comma-separated, e.g. http://varnish:6082/),
+# waiting at most TIMEOUT for each answer.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+VARNISH_PURGE_TIMEOUT_SECONDS = env_int("VARNISH_PURGE_TIMEOUT_SECONDS", 5)
+# A CDN through Wagtail's frontend-cache backends (the app itself is not installed: Tapestry
+# purges by tag from its own task, not by page URL from Wagtail's signals). Cloudflare purges
+# by Cache-Tag; CloudFront has no tags, so each purge invalidates /graphql/* (it needs boto3).
+CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID")
+CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN")
+CLOUDFRONT_DISTRIBUTION_ID = env_str("CLOUDFRONT_DISTRIBUTION_ID")
+WAGTAILFRONTENDCACHE = {}
+if CLOUDFLARE_ZONE_ID or CLOUDFLARE_API_TOKEN:
+    if not (CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN):
+        raise ImproperlyConfigured(
+            "Set both CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN, or neither"
+        )
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "tasks.services.http_cache.CloudflareTagBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
+    }
+if CLOUDFRONT_DISTRIBUTION_ID:
+    if importlib.util.find_spec("boto3") is None:
+        raise ImproperlyConfigured("CLOUDFRONT_DISTRIBUTION_ID needs boto3, which is not installed")
+    # Credentials as boto3 finds them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
+TAPESTRY_HTTP_CACHE_PURGERS = [
+    *(["tasks.services.http_cache.varnish_purge"] if VARNISH_PURGE_URLS else []),
+    *(["tasks.services.http_cache.frontend_cache_purge"] if WAGTAILFRONTENDCACHE else []),
+]
+# --- end of HTTP caches ---
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
