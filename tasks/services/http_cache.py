@@ -45,7 +45,7 @@ def _checked(tags: set[str]) -> list[str]:
     return sorted(tags)
 
 
-def _header_batches(keys: list[str], limit: int = PURGE_HEADER_MAX_BYTES) -> list[str]:
+def purge_header_batches(keys: list[str], limit: int = PURGE_HEADER_MAX_BYTES) -> list[str]:
     """Space-separated runs of `keys`, each at most `limit` bytes (a longer key goes alone)."""
     batches, current, size = [], [], 0
     for key in keys:
@@ -74,7 +74,7 @@ def varnish_purge(tags: set[str]) -> None:
         for url in settings.VARNISH_PURGE_URLS:
             purged = 0
             try:
-                for batch in _header_batches(keys):
+                for batch in purge_header_batches(keys):
                     response = session.request(
                         "PURGE",
                         url,
