@@ -38,7 +38,7 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
 
 .PHONY: test
-test: venv chromium ## Run the whole test suite (needs PostgreSQL and Redis; see README)
+test: venv chromium varnish ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: fuzz
@@ -53,6 +53,16 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing 
 	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }; \
 	  else \
 	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium" >&2; \
+	  fi; }
+
+.PHONY: varnish
+varnish: ## Install Debian's Varnish and its xkey vmod for the cache tests when missing (as root)
+	@{ test -x /usr/sbin/varnishd && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq --no-install-recommends varnish varnish-modules \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends varnish varnish-modules; }; \
+	  else \
+	    echo "The Varnish tests need Debian's varnish and varnish-modules: sudo apt-get install varnish varnish-modules" >&2; \
 	  fi; }
 
 .PHONY: bench-publishing

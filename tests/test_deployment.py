@@ -1,8 +1,10 @@
 """docker-compose.yml and Procfile.dev describe services that can really start."""
 
 import importlib
+import re
 import shlex
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -43,7 +45,7 @@ def _check_command(words: list[str]) -> None:
 
 def test_compose_has_every_service_with_a_healthcheck():
     services = COMPOSE["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    assert set(services) == {"postgres", "redis", "web", "worker", "beat", "varnish"}
     for name, service in services.items():
         assert "healthcheck" in service, f"{name} has no healthcheck"
     for name in APP_SERVICES:
@@ -58,6 +60,47 @@ def test_compose_app_services_use_production_settings_and_real_backing_services(
     assert env["DATABASE_URL"].startswith("postgres://")
     assert env["REDIS_URL"].startswith("redis://redis:")
     assert "noeviction" in COMPOSE["services"]["redis"]["command"]
+
+
+def _compose_default(value: str) -> str:
+    """What `${NAME:-default}` is when NAME is not set."""
+    match = re.fullmatch(r"\$\{\w+:-(.*)\}", value)
+    assert match, f"{value!r} is not ${{NAME:-default}}"
+    return match.group(1)
+
+
+def _option_values(command: list[str], option: str) -> list[str]:
+    return [command[i + 1] for i, word in enumerate(command) if word == option]
+
+
+def test_compose_varnish_fronts_web_with_the_repository_vcl():
+    """The varnish service runs deploy/varnish/ against web, publishes only its public listener,
+    and the app services purge through the other one."""
+    varnish = COMPOSE["services"]["varnish"]
+    command = varnish["command"]
+    assert varnish["image"].startswith("varnish:")
+    assert command[:2] == ["varnishd", "-F"]
+    assert "./deploy/varnish:/etc/varnish:ro" in varnish["volumes"]
+    assert _option_values(command, "-f") == ["/etc/varnish/default.vcl"]
+    assert "vcl_path=/etc/varnish" in _option_values(command, "-p")
+    for name in ("default.vcl", "site.vcl"):
+        assert (ROOT / "deploy" / "varnish" / name).is_file()
+    assert varnish["depends_on"]["web"]["condition"] == "service_healthy"
+
+    listeners = dict(value.split("=:", 1) for value in _option_values(command, "-a"))
+    published = {port.split(":")[-1] for port in varnish["ports"]}
+    assert published == {listeners["public"]}  # default.vcl refuses PURGE on "public"
+    for service in ("web", "worker"):
+        purge_urls = _compose_default(
+            COMPOSE["services"][service]["environment"]["VARNISH_PURGE_URLS"]
+        )
+        purge_url = urlsplit(purge_urls)
+        assert (purge_url.hostname, str(purge_url.port)) == ("varnish", listeners["purge"])
+
+    site = (ROOT / "deploy" / "varnish" / "site.vcl").read_text()
+    web_bind = re.search(r"--bind 0\.0\.0\.0:(\d+)", COMPOSE["services"]["web"]["command"][2])
+    assert re.search(r'\.host = "web";', site)
+    assert re.search(rf'\.port = "{web_bind.group(1)}";', site)
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)
