@@ -5,7 +5,8 @@ The backend is Django's threaded WSGI server running the whole middleware stack 
 URLconf in tests/deploy/varnish_backend.py; it never touches the database, so the tests need no
 transactional database (pytest-django's live_server would flush every table after each test).
 
-Without varnishd the tests are skipped, except in CI (CI=true), where that is a failure.
+varnishd is Debian's (`make varnish`), or TAPESTRY_VARNISHD. Without it the tests are skipped,
+except in CI (CI=true), where that is a failure.
 """
 
 import os
@@ -22,7 +23,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
 VCL_DIR = Path(__file__).resolve().parents[2] / "deploy" / "varnish"
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
 STARTUP_SECONDS = 30
 
 
