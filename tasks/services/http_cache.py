@@ -37,10 +37,10 @@ class CachePurgeError(Exception):
 
 
 def _checked(tags: set[str]) -> list[str]:
-    """The tags in a stable order; a tag with a separator or a control character in it would
-    purge other keys than it names, so it is refused."""
+    """The tags in a stable order. A tag with a separator in it would purge other keys than it
+    names, and one that is not printable ASCII cannot go in a header: both are refused."""
     for tag in tags:
-        if not tag or not tag.isprintable() or any(sep in tag for sep in " ,"):
+        if not (tag.isascii() and tag.isprintable()) or not tag or any(s in tag for s in " ,"):
             raise ValueError(f"not a cache tag: {tag!r}")
     return sorted(tags)
 
