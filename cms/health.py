@@ -1,4 +1,6 @@
-"""`/healthz`: whether the database, the cache and the Celery broker answer."""
+"""`/healthz`: whether the database, the cache, the Celery broker and (when it is on) the GraphQL
+response cache answer. Any of them down is a 503, the response cache included, as the cache is:
+the API still answers without it, uncached, but the deployment is not as it should be."""
 
 import time
 import uuid
@@ -10,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.celery import app as celery_app
+from schema.core import response_cache
 
 BROKER_TIMEOUT_SECONDS = 3
 
@@ -40,9 +43,15 @@ def check_broker() -> None:
 CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
 
 
+def checks_enabled() -> dict:
+    if response_cache.enabled():
+        return {**CHECKS, "response_cache": response_cache.check}
+    return CHECKS
+
+
 def run_checks() -> dict[str, dict]:
     results = {}
-    for name, check in CHECKS.items():
+    for name, check in checks_enabled().items():
         started = time.monotonic()
         try:
             check()

@@ -16,7 +16,10 @@
   unexpected is logged with its traceback and answered as "Internal server error" (the original
   message only when DEBUG is on); responses never include stack traces.
 - Only a successful anonymous query may be stored by a cache; every other answer (mutations,
-  token-bearing queries, errors, signed-in users) says `Cache-Control: no-store`.
+  token-bearing queries, errors, signed-in users) says `Cache-Control: no-store`. A cacheable
+  answer is cookieless and carries Cache-Control, an ETag (304 on If-None-Match) and its cache
+  tags (schema/core/http_cache.py); anonymous answers are kept in the response cache and served
+  from it without running the schema (schema/core/response_cache.py).
 """
 
 import json
@@ -39,6 +42,7 @@ from graphql import (
     validate,
 )
 
+from schema.core import http_cache, response_cache
 from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
 from schema.core.limits import structure_errors, validation_rules
@@ -68,14 +72,65 @@ class RequestError(HttpError):
 
 
 class TapestryGraphQLView(GraphQLView):
-    # Set by a successful anonymous query only: everything else is never stored by caches.
+    # One instance per request. Set by a successful anonymous query only: everything else is
+    # never stored by caches.
     cacheable = False
+    # The request's context (its cache tags), once the schema ran.
+    context: Context | None = None
+    # The response cache's answer to an anonymous request: None when it was not consulted.
+    cache_lookup: response_cache.Lookup | None = None
 
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
+        # graphene-django's dispatch without its ensure_csrf_cookie decorator (functools'
+        # __wrapped__ is the undecorated method): the view is csrf_exempt and reads JSON only,
+        # nothing reads the token, and the cookie would keep every answer out of caches.
+        response = GraphQLView.dispatch.__wrapped__(self, request, *args, **kwargs)
         if not self.cacheable:
             add_never_cache_headers(response)
-        return response
+            return response
+        return self.http_cached(request, response)
+
+    # HTTP and response caching ------------------------------------------------------------
+    def get_response(self, request, data, show_graphiql=False):
+        """graphene-django's, around the response cache for anonymous queries: a hit is
+        answered from it without running the schema; a cacheable miss is stored in it."""
+        if show_graphiql or not (response_cache.enabled() and http_cache.anonymous(request)):
+            return super().get_response(request, data, show_graphiql)
+        query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        if not query:
+            return super().get_response(request, data, show_graphiql)
+        key = response_cache.entry_key(
+            query, variables, operation_name, origin=self.response_cache_origin(request)
+        )
+        self.cache_lookup = response_cache.lookup(key)
+        if self.cache_lookup is not None and self.cache_lookup.entry is not None:
+            self.cacheable = True
+            return self.cache_lookup.entry.body, 200
+        result, status = super().get_response(request, data, show_graphiql)
+        if self.cacheable and self.cache_lookup is not None and status == 200:
+            body = result.encode()
+            entry = response_cache.Entry(
+                body=body, etag=http_cache.etag_of(body), tags=tuple(sorted(self.context.tags))
+            )
+            response_cache.store(self.cache_lookup, entry)
+        return result, status
+
+    @staticmethod
+    def response_cache_origin(request) -> str:
+        """What the body depends on besides the operation: absolute URLs, pretty printing."""
+        return f"{request.scheme}://{request.get_host()} {bool(request.GET.get('pretty'))}"
+
+    def http_cached(self, request, response):
+        """A cacheable answer's headers (ETag, Cache-Control, cache tags, X-Cache), or a 304."""
+        found = self.cache_lookup
+        if found is not None and found.entry is not None:
+            etag, tags, status = found.entry.etag, found.entry.tags, "HIT"
+        else:
+            etag = http_cache.etag_of(response.content)
+            tags = self.context.tags if self.context is not None else ()
+            status = "MISS" if response_cache.enabled() else None
+        http_cache.cacheable_headers(response, etag=etag, tags=tags, cache_status=status)
+        return http_cache.not_modified(request, response)
 
     def parse_body(self, request):
         """The POST body as a JSON object. GET reads its parameters from the query string."""
@@ -123,8 +178,10 @@ class TapestryGraphQLView(GraphQLView):
         return query, variables, operation_name or None, None
 
     def get_context(self, request) -> Context:
-        """A fresh context per request: the request, and loaders that start empty."""
-        return Context(request=request)
+        """A fresh context per request: the request, and loaders and cache tags that start
+        empty."""
+        self.context = Context(request=request)
+        return self.context
 
     def get_middleware(self, request):
         return [UnstorableTextMiddleware(), *(super().get_middleware(request) or ())]
@@ -183,13 +240,12 @@ class TapestryGraphQLView(GraphQLView):
         except Exception as error:  # the executor reports resolver errors itself
             logger.exception("GraphQL execution failed")
             return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
-        user = getattr(request, "user", None)
         self.cacheable = (
             not result.errors
             and operation is not None
             and operation.operation == OperationType.QUERY
             and not _token_fields(schema) & _root_fields(document, operation)
-            and not (user is not None and user.is_authenticated)
+            and http_cache.anonymous(request)
         )
         return result
 

@@ -10,20 +10,33 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import pre_delete
-from wagtail.models import Page, TaskState, WorkflowState
+from django.db.models.signals import post_save, pre_delete
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Page, TaskState, WorkflowState
 from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    published,
     task_submitted,
+    unpublished,
     workflow_approved,
     workflow_rejected,
     workflow_submitted,
 )
+from wagtail.snippets.models import get_snippet_models
 
+from home.cache_tags import (
+    tags_for_document,
+    tags_for_image,
+    tags_for_page_move,
+    tags_for_pages,
+    tags_for_snippet,
+    tags_for_versions,
+)
 from home.signals import translation_status_changed
-from tasks import notifications, webhooks
+from tasks import cache, notifications, webhooks
 from tasks.models import WebhookEvent
 from tasks.services import notifications as notification_service
 from tasks.services.webhooks import webhook_event_record
@@ -133,6 +146,69 @@ def on_page_moved(sender, instance: Page, url_path_before="", url_path_after="",
     _record(WebhookEvent.PAGE_MOVED, instance, previous_url_path=url_path_before)
 
 
+# Cache purges ---------------------------------------------------------------------------------
+# The tags are worked out now, while the change's rows (and a deleted object's references) are
+# still there; the purge runs once the change has committed.
+
+
+def _purge(tags: set[str]) -> None:
+    if tags:
+        _on_commit(cache.purge_cache_tags, sorted(tags))
+
+
+def _is_snippet(instance) -> bool:
+    return type(instance) in get_snippet_models()
+
+
+def purge_page_published(sender, instance: Page, **kwargs) -> None:
+    if instance.live:
+        _purge(tags_for_pages([instance]))
+
+
+def purge_page_unpublished(sender, instance: Page, **kwargs) -> None:
+    _purge(tags_for_pages([instance]))
+
+
+def purge_page_moved(sender, instance: Page, parent_page_before=None, **kwargs) -> None:
+    _purge(tags_for_page_move(instance, parent_page_before))
+
+
+def purge_page_deleted(sender, instance: Page, **kwargs) -> None:
+    _purge(tags_for_pages([instance]))
+
+
+def purge_snippet_published(sender, instance, **kwargs) -> None:
+    """A snippet with drafts published or unpublished (Topic, Bureau, ...)."""
+    if _is_snippet(instance):
+        _purge(tags_for_snippet(instance))
+
+
+def purge_snippet_saved(sender, instance, **kwargs) -> None:
+    """A snippet without drafts is live as soon as it is saved."""
+    if _is_snippet(instance) and not isinstance(instance, DraftStateMixin):
+        _purge(tags_for_snippet(instance))
+
+
+def purge_snippet_deleted(sender, instance, **kwargs) -> None:
+    if _is_snippet(instance):
+        _purge(tags_for_snippet(instance))
+
+
+def purge_image(sender, instance, **kwargs) -> None:
+    """An image saved (a new file, a focal point, its title or description) or deleted."""
+    _purge(tags_for_image(instance))
+
+
+def purge_document(sender, instance, **kwargs) -> None:
+    _purge(tags_for_document(instance))
+
+
+def purge_translation_status(sender, source=None, **kwargs) -> None:
+    """Every version's `translations` field shows the status."""
+    if source is not None:
+        _purge(tags_for_versions(source))
+
+
 def connect() -> None:
     task_submitted.connect(
         on_task_submitted, sender=TaskState, dispatch_uid=WAGTAIL_MAIL_RECEIVERS["task_submitted"]
@@ -159,3 +235,26 @@ def connect() -> None:
     page_unpublished.connect(on_page_unpublished, dispatch_uid="tapestry_page_unpublished")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="tapestry_page_deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="tapestry_page_moved")
+    connect_purges()
+
+
+def connect_purges() -> None:
+    page_published.connect(purge_page_published, dispatch_uid="tapestry_purge_page_published")
+    page_unpublished.connect(purge_page_unpublished, dispatch_uid="tapestry_purge_page_unpublished")
+    post_page_move.connect(purge_page_moved, dispatch_uid="tapestry_purge_page_moved")
+    pre_delete.connect(purge_page_deleted, sender=Page, dispatch_uid="tapestry_purge_page_deleted")
+    published.connect(purge_snippet_published, dispatch_uid="tapestry_purge_snippet_published")
+    unpublished.connect(purge_snippet_published, dispatch_uid="tapestry_purge_snippet_unpublished")
+    post_save.connect(purge_snippet_saved, dispatch_uid="tapestry_purge_snippet_saved")
+    pre_delete.connect(purge_snippet_deleted, dispatch_uid="tapestry_purge_snippet_deleted")
+    image = get_image_model()
+    post_save.connect(purge_image, sender=image, dispatch_uid="tapestry_purge_image_saved")
+    pre_delete.connect(purge_image, sender=image, dispatch_uid="tapestry_purge_image_deleted")
+    document = get_document_model()
+    post_save.connect(purge_document, sender=document, dispatch_uid="tapestry_purge_document_saved")
+    pre_delete.connect(
+        purge_document, sender=document, dispatch_uid="tapestry_purge_document_deleted"
+    )
+    translation_status_changed.connect(
+        purge_translation_status, dispatch_uid="tapestry_purge_translation_status"
+    )

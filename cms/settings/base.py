@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "cms.csp.CSPNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before the two below: drops the Vary they add from cacheable GraphQL answers.
+    "schema.core.http_cache.CacheableVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -378,6 +380,26 @@ TAPESTRY_GRAPHQL_COST_MAP = {
     "Image.srcset": 10,
     "EmbedBlock.html": 50,
 }
+# HTTP caching of successful anonymous queries (schema/core/http_cache.py): how long browsers,
+# proxies and CDNs may keep an answer, and serve it stale while they fetch it again. Shared caches
+# that Tapestry purges (Varnish, a CDN) may keep it longer by their own rules.
+TAPESTRY_GRAPHQL_MAX_AGE = env_int("TAPESTRY_GRAPHQL_MAX_AGE", 60)
+TAPESTRY_GRAPHQL_STALE_WHILE_REVALIDATE = env_int("TAPESTRY_GRAPHQL_STALE_WHILE_REVALIDATE", 60)
+# Longest Surrogate-Key / Cache-Tag value; a response with more tags carries its list tags and
+# `graphql`, which every purge includes (Varnish's default header limit is 8 KiB).
+TAPESTRY_GRAPHQL_CACHE_TAGS_MAX_BYTES = env_int("TAPESTRY_GRAPHQL_CACHE_TAGS_MAX_BYTES", 8000)
+# The response cache (schema/core/response_cache.py): anonymous answers in Redis, purged by tag
+# on publish. On when there is Redis; the embedded default has none, and runs without it.
+TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL = env_str(
+    "TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL", REDIS_URL or ""
+)
+TAPESTRY_GRAPHQL_RESPONSE_CACHE = env_bool(
+    "TAPESTRY_GRAPHQL_RESPONSE_CACHE", bool(TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL)
+)
+TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL = env_int("TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL", 3600)
+TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = "tapestry:graphql"
+# What a change purges, by cache tag (tasks/cache.py): dotted paths of `purge(tags: set[str])`.
+TAPESTRY_CACHE_PURGERS = ["schema.core.response_cache.purge"]
 # Named image sizes: the only renditions the API hands out (Wagtail filter specs).
 TAPESTRY_IMAGE_SIZES = {
     "THUMBNAIL": "fill-400x225",
@@ -426,6 +448,7 @@ CELERY_IMPORTS = [
     "tasks.residents",
     "tasks.subscriptions",
     "tasks.privacy",
+    "tasks.cache",
 ]
 # Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
 # live at most this long after its go-live time, plus the run itself), and how long a run's lock

@@ -36,6 +36,10 @@ VAR_DIR = BASE_DIR / "var" / "test"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "media"
 CACHES["default"]["KEY_PREFIX"] = f"tapestry-test-{os.getpid()}"  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
+# Off: tests share one Redis and reuse documents against changing data. The response cache's
+# own tests turn it on, under a prefix of their own.
+TAPESTRY_GRAPHQL_RESPONSE_CACHE = False
+TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = f"tapestry-test-{os.getpid()}:graphql"
 # Wagtail's index updates run inside the test's process, so tests see them at once; the Celery
 # backend itself is tested on its own (tests/tasks/).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -2,6 +2,7 @@
 
 from articles.models import ArticlePage, Bureau, Topic
 from articles.selectors import articles_by_id, bureaus_by_id, topic_links, topics_by_page
+from home.cache_tags import snippet_tag
 from schema.core.loaders import Served, loaders_of, served_of
 
 
@@ -16,7 +17,9 @@ def topics_of(info, page: ArticlePage) -> list[Topic]:
     if served_of(info, page).is_preview:
         links = sorted(page.topics.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
         return [link.topic for link in links if link.topic.live]
-    return loaders_of(info).load("topics", page, _topics).get(page.pk, [])
+    topics = loaders_of(info).load("topics", page, _topics).get(page.pk, [])
+    info.context.tags.update(snippet_tag(Topic, topic.pk) for topic in topics)
+    return topics
 
 
 def _bureaus(pages: list, served: Served) -> dict:
@@ -31,6 +34,7 @@ def bureau_of(info, page: ArticlePage) -> Bureau | None:
         return page.bureau if page.bureau and page.bureau.live else None
     if not page.bureau_id:
         return None
+    info.context.tags.add(snippet_tag(Bureau, page.bureau_id))
     return loaders_of(info).load("bureaus", page, _bureaus).get(page.bureau_id)
 
 

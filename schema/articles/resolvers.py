@@ -11,6 +11,7 @@ from articles.selectors import (
     pages_found,
     topics_select,
 )
+from home.cache_tags import list_tag
 from schema.core.enums import enum_value
 from schema.core.errors import InputError
 from schema.core.loaders import loaders_of
@@ -122,5 +123,6 @@ def page_served(info, model, scope, *, slug: str | None, page_id: str | None, la
 
 def topics_connection(connection_type, info, args: dict):
     locale = locale_get(info, args.get("locale"))
+    info.context.tags.add(list_tag("topics", None, locale.language_code))
     queryset = topics_select(locale, source_get(info))
     return paginate(connection_type, queryset, first=args.get("first"), after=args.get("after"))

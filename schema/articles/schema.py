@@ -13,7 +13,7 @@ from schema.articles.types import (
 )
 from schema.core.locales import LOCALE
 from schema.core.pagination import connection_arguments, connection_for
-from schema.core.scope import scope_get
+from schema.core.scope import list_recorded, miss_recorded, scope_get
 
 ArticleConnection = connection_for(Article)
 EventConnection = connection_for(Event)
@@ -81,24 +81,32 @@ class ArticleQueries(graphene.ObjectType):
     @staticmethod
     def resolve_articles(root, info, locale=None, community=None, **args):
         scope = scope_get(info, locale, community)
+        list_recorded(info, "articles", scope, community)
         return resolvers.articles_connection(ArticleConnection, info, scope, args)
 
     @staticmethod
     def resolve_article(root, info, slug=None, id=None, community=None, locale=None):
         scope = scope_get(info, locale, community)
-        return resolvers.page_served(
+        article = resolvers.page_served(
             info, ArticlePage, scope, slug=slug, page_id=id, label="article"
         )
+        if article is None:
+            miss_recorded(info, scope)
+        return article
 
     @staticmethod
     def resolve_events(root, info, locale=None, community=None, **args):
         scope = scope_get(info, locale, community)
+        list_recorded(info, "events", scope, community)
         return resolvers.events_connection(EventConnection, info, scope, args)
 
     @staticmethod
     def resolve_event(root, info, slug=None, id=None, community=None, locale=None):
         scope = scope_get(info, locale, community)
-        return resolvers.page_served(info, EventPage, scope, slug=slug, page_id=id, label="event")
+        event = resolvers.page_served(info, EventPage, scope, slug=slug, page_id=id, label="event")
+        if event is None:
+            miss_recorded(info, scope)
+        return event
 
     @staticmethod
     def resolve_topics(root, info, **args):

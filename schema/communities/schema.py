@@ -5,7 +5,7 @@ from schema.communities.types import Community
 from schema.core.loaders import loaders_of
 from schema.core.locales import LOCALE
 from schema.core.pagination import connection_arguments, connection_for, paginate
-from schema.core.scope import scope_get
+from schema.core.scope import list_recorded, miss_recorded, scope_get
 
 CommunityConnection = connection_for(Community)
 
@@ -24,6 +24,7 @@ class CommunityQueries(graphene.ObjectType):
     @staticmethod
     def resolve_communities(root, info, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
+        list_recorded(info, "communities", scope)
         queryset = communities_select(scope.locale, scope.source)
         return paginate(
             CommunityConnection,
@@ -38,4 +39,6 @@ class CommunityQueries(graphene.ObjectType):
         scope = scope_get(info, locale)
         page = community_get(slug, scope.locale, scope.source)
         loaders_of(info).register([page], scope.locale, scope.source)
+        if page is None:
+            miss_recorded(info, scope)
         return page

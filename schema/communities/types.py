@@ -16,7 +16,7 @@ from schema.core.enums import choices_enum
 from schema.core.loaders import served_of
 from schema.core.pages import page_type
 from schema.core.richtext import richtext_html
-from schema.core.scope import scope_for_community
+from schema.core.scope import list_recorded, scope_for_community
 from schema.pages.interface import PageMeta
 
 CommunityKind = choices_enum("CommunityKind", CommunityPage.Kind.choices)
@@ -80,12 +80,14 @@ class Community(HeroFields, graphene.ObjectType):
     def resolve_articles(root, info, **args):
         served = served_of(info, root)
         scope = scope_for_community(root, served.locale, served.source)
+        list_recorded(info, "articles", scope, root.slug)
         return articles_connection(ArticleConnection, info, scope, args)
 
     @staticmethod
     def resolve_events(root, info, **args):
         served = served_of(info, root)
         scope = scope_for_community(root, served.locale, served.source)
+        list_recorded(info, "events", scope, root.slug)
         return events_connection(EventConnection, info, scope, args)
 
 

@@ -9,6 +9,7 @@ import graphene
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from home.cache_tags import image_tag
 from schema.core.images import Image, image_value
 from schema.core.loaders import Served, linked_pages
 from schema.core.pages import url_path_public
@@ -87,6 +88,7 @@ class ImageBlock(graphene.ObjectType):
         image = root.value["image"]
         if image is None:
             return None
+        info.context.tags.add(image_tag(image.pk))
         alt = (
             ""
             if getattr(image, "decorative", False)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from home.cache_tags import image_tag, page_tag
 from home.selectors import (
     ancestor_paths,
     ancestors_served,
@@ -56,7 +57,9 @@ Fetch = Callable[[list[Page], Served], dict]
 class Loaders:
     """One request's registry of served pages and of what has been loaded for them."""
 
-    def __init__(self):
+    def __init__(self, tags: set[str] | None = None):
+        # The cache tags of the request (schema.core.context): every page served is recorded.
+        self.tags = tags if tags is not None else set()
         # id(page) -> (page, how it is served); the page is kept so that its id stays its own.
         self._served: dict[int, tuple[Page, Served]] = {}
         # (locale id, source id) -> the pages registered for that locale, in order.
@@ -84,6 +87,8 @@ class Loaders:
         if entry is not None and entry[0] is page and entry[1] == served:
             return  # already registered (e.g. the community of many pages)
         self._served[id(page)] = (page, served)
+        if not served.is_preview:
+            self.tags.add(page_tag(page.pk))
         self._pages.setdefault((served.locale.pk, served.source.pk), []).append(page)
 
     def served(self, page: Page) -> Served:
@@ -197,6 +202,7 @@ def _ancestors(pages: list[Page], served: Served) -> dict:
 def breadcrumbs_of(info, page: Page) -> list[Page]:
     """The page's visible ancestors from its locale's home page down, then the page itself."""
     ancestors = loaders_of(info).load("ancestors", page, _ancestors)
+    info.context.tags.update(page_tag(crumb.pk) for crumb in ancestors.values())
     trail = [ancestors.get(path) for path in ancestor_paths(page, inclusive=False)]
     return [crumb for crumb in trail if crumb is not None] + [page]
 
@@ -212,6 +218,7 @@ def hero_image_of(info, page: Page):
     image_id = getattr(page, "hero_image_id", None)
     if image_id is None:
         return None
+    info.context.tags.add(image_tag(image_id))
     return loaders_of(info).load("hero_images", page, _hero_images).get(image_id)
 
 

@@ -10,6 +10,7 @@ from wagtail.images.formats import get_image_format
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from home.cache_tags import image_tag, page_tag
 from schema.core.images import absolute, rendition_of
 from schema.core.loaders import Served, embedded_images, linked_pages
 from schema.core.pages import url_path_public
@@ -29,6 +30,7 @@ def _page_links(info, served: Served):
     def rule(attrs_list: list[dict]) -> list[str]:
         ids = _ids(attrs_list)
         found = linked_pages(set(ids) - {None}, served)
+        info.context.tags.update(page_tag(page_id) for page_id in found)
         tags = []
         for page_id in ids:
             page = found.get(page_id)
@@ -45,6 +47,7 @@ def _image_embeds(info):
     def rule(attrs_list: list[dict]) -> list[str]:
         ids = _ids(attrs_list)
         by_id = embedded_images(ids)
+        info.context.tags.update(image_tag(image_id) for image_id in by_id)
         tags = []
         for attrs, image_id in zip(attrs_list, ids, strict=True):
             image = by_id.get(image_id)

@@ -1,6 +1,7 @@
 """Arguments shared by content queries: the locale and the optional community."""
 
 from articles.selectors import Scope
+from home.cache_tags import PAGES, list_tag
 from home.selectors import community_paths_for_key, community_root_paths
 from schema.core.errors import InputError
 from schema.core.locales import locale_get, source_get
@@ -24,3 +25,14 @@ def scope_for_community(community_page, requested, source) -> Scope:
     """The Scope of a community's nested lists, in the locale its page was served for."""
     paths = tuple(community_paths_for_key(community_page.translation_key, {requested, source}))
     return Scope(locale=requested, source=source, community_paths=paths)
+
+
+def list_recorded(info, kind: str, scope: Scope, community: str | None = None) -> None:
+    """Record the cache tag of a list of `kind` (`home.cache_tags`): in `community` (a slug),
+    or of every community and the city when None."""
+    info.context.tags.add(list_tag(kind, community, scope.locale.language_code))
+
+
+def miss_recorded(info, scope: Scope) -> None:
+    """A lookup that found nothing: whichever page goes live next may answer it."""
+    list_recorded(info, PAGES, scope)

@@ -2,13 +2,14 @@ import re
 
 import graphene
 
+from home.cache_tags import PAGES
 from home.preview import PreviewError, preview_take
 from home.selectors import page_at_path, pages_by_id, pages_search_visible
 from schema.core.errors import InputError
 from schema.core.loaders import loaders_of
 from schema.core.locales import LOCALE, locale_by_id, source_get
 from schema.core.pagination import connection_arguments, connection_for, paginate
-from schema.core.scope import scope_get
+from schema.core.scope import list_recorded, miss_recorded, scope_get
 from schema.core.search import SEARCH_LIMIT, search_text
 from schema.pages.interface import Page
 from schema.pages.types import HomePage  # noqa: F401 (registers the type)
@@ -71,11 +72,14 @@ class PageQueries(graphene.ObjectType):
             raise InputError("This is not a page path.", field="path", code="INVALID")
         page = page_at_path(path, scope.locale, scope.source)
         loaders_of(info).register([page], scope.locale, scope.source)
+        if page is None:
+            miss_recorded(info, scope)
         return page
 
     @staticmethod
     def resolve_search(root, info, query, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
+        list_recorded(info, PAGES, scope)
         ids = pages_search_visible(search_text(query, "query"), scope.locale, SEARCH_LIMIT)
 
         def prepare(page_ids):
