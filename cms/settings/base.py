@@ -398,8 +398,9 @@ TAPESTRY_GRAPHQL_RESPONSE_CACHE = env_bool(
 )
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL = env_int("TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL", 3600)
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = "tapestry:graphql"
-# What a change purges, by cache tag (tasks/cache.py): dotted paths of `purge(tags: set[str])`.
-TAPESTRY_CACHE_PURGERS = ["schema.core.response_cache.purge"]
+# What a change purges, by cache tag (tasks/cache.py): dotted paths of `purge(tags: set[str])`:
+# the response cache, then the HTTP caches configured above (Varnish, a CDN).
+TAPESTRY_CACHE_PURGERS = ["schema.core.response_cache.purge", *TAPESTRY_HTTP_CACHE_PURGERS]
 # Named image sizes: the only renditions the API hands out (Wagtail filter specs).
 TAPESTRY_IMAGE_SIZES = {
     "THUMBNAIL": "fill-400x225",
