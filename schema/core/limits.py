@@ -33,6 +33,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    VariableNode,
     get_named_type,
     is_leaf_type,
     specified_rules,
@@ -102,8 +103,16 @@ def structure_errors(
             return errors
     if operation is None:
         return []
+    return operation_cost_errors(QueryCost(schema, document, variables), operation)
+
+
+def operation_cost_errors(
+    estimate: "QueryCost", operation: OperationDefinitionNode
+) -> list[GraphQLError]:
+    """The operation's cost error, if it costs more than the limit (`estimate.reads_variables`
+    then says whether the answer depends on the variables)."""
     try:
-        cost = QueryCost(schema, document, variables).of_operation(operation)
+        cost = estimate.of_operation(operation)
     except RecursionError:  # only with limits raised far above their defaults
         return [_invalid("The query is nested too deeply.", operation)]
     return cost_errors(cost)
@@ -342,7 +351,9 @@ class _Structure:
 class QueryCost:
     """Estimates an operation's cost from the document, the schema and the variables.
 
-    A fragment's cost does not depend on where it is spread, so each is computed once.
+    A fragment's cost does not depend on where it is spread, so each is computed once. Only a
+    `first` given as a variable makes the cost depend on the variables: `reads_variables` says
+    whether one did, so a cost that does not may be kept with the parsed document.
     """
 
     def __init__(self, schema: GraphQLSchema, document, variables: dict | None):
@@ -356,6 +367,7 @@ class QueryCost:
         self.variables = variables or {}
         self.cost_map = settings.TAPESTRY_GRAPHQL_COST_MAP
         self.default_first = settings.TAPESTRY_GRAPHQL_DEFAULT_PAGE_SIZE
+        self.reads_variables = False
 
     def of_operation(self, operation: OperationDefinitionNode) -> int:
         root = self.schema.get_root_type(operation.operation)
@@ -427,6 +439,8 @@ class QueryCost:
     def _first(self, node: FieldNode) -> int:
         for argument in node.arguments or ():
             if argument.name.value == "first":
+                if isinstance(argument.value, VariableNode):
+                    self.reads_variables = True
                 value = value_from_ast_untyped(argument.value, self.variables)
                 if isinstance(value, int) and value > 0:
                     return value
