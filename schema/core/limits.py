@@ -8,9 +8,10 @@
   TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS spreads; no selection nested deeper than
   TAPESTRY_GRAPHQL_MAX_DEPTH; at most TAPESTRY_GRAPHQL_MAX_FIELDS fields with every fragment
   counted where it is spread; one response key at most TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS times
-  in one place; and the cost below. Each definition and each fragment is read once, so the
-  checks take time linear in the document, however its fragments multiply;
-- cost: the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST. Every field
+  in one place. Each definition and each fragment is read once, so the checks take time linear
+  in the document, however its fragments multiply;
+- cost (`operation_cost_errors`), decided after the structure and before the standard rules too:
+  the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST. Every field
   costs 1 (or its entry in TAPESTRY_GRAPHQL_COST_MAP), a list TAPESTRY_GRAPHQL_LIST_COST each
   time it runs, and everything below a list counts its `first` times (20 when omitted): a list
   under a list costs a whole list per parent item. The weights are measured on the benchmark
@@ -77,16 +78,9 @@ def validation_rules() -> list[type[ValidationRule]]:
     return rules
 
 
-def structure_errors(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation: OperationDefinitionNode | None,
-    variables: dict | None,
-) -> list[GraphQLError]:
-    """The document's structural faults, cheapest check first; empty when it may be validated.
-
-    `operation` is the one that will run (None when none can): its cost is checked last.
-    """
+def structure_errors(document: DocumentNode) -> list[GraphQLError]:
+    """The document's structural faults, cheapest check first; empty when its operation's cost
+    may be estimated (`operation_cost_errors`) and the document validated."""
     structure = _Structure(document)
     for check in (
         structure.duplicate_errors,
@@ -101,16 +95,15 @@ def structure_errors(
         errors = check()
         if errors:
             return errors
-    if operation is None:
-        return []
-    return operation_cost_errors(QueryCost(schema, document, variables), operation)
+    return []
 
 
 def operation_cost_errors(
     estimate: "QueryCost", operation: OperationDefinitionNode
 ) -> list[GraphQLError]:
-    """The operation's cost error, if it costs more than the limit (`estimate.reads_variables`
-    then says whether the answer depends on the variables)."""
+    """The error of an operation that costs more than the limit, checked once its document has
+    no structural fault. `estimate.reads_variables` then says whether the answer depends on the
+    variables."""
     try:
         cost = estimate.of_operation(operation)
     except RecursionError:  # only with limits raised far above their defaults

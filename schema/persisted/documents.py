@@ -71,7 +71,7 @@ class Prepared:
         except GraphQLError as error:
             self.errors = [coded(error, "GRAPHQL_PARSE_FAILED")]
             return
-        self._structure = structure_errors(schema, self.document, None, None)
+        self._structure = structure_errors(self.document)
 
     def check(
         self,
