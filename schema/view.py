@@ -7,11 +7,16 @@
   can only POST a form, `text/plain` or a no-cors fetch without a preflight, and a JSON body needs
   a CORS preflight that only CORS_ALLOWED_ORIGINS pass.
 - A malformed request is answered with its HTTP status and `{"errors": [{"message", "extensions":
-  {"code"}}]}`: BAD_REQUEST (400), METHOD_NOT_ALLOWED (405, with Allow), PAYLOAD_TOO_LARGE (413),
-  UNSUPPORTED_MEDIA_TYPE (415). These are the client's mistakes, logged at INFO.
+  {"code"}}]}`: BAD_REQUEST (400), METHOD_NOT_ALLOWED (405, with Allow), PAYLOAD_TOO_LARGE (413,
+  a POST body or a GET query string over the cap), UNSUPPORTED_MEDIA_TYPE (415), and the
+  persisted queries' own codes. These are the client's mistakes, logged at INFO.
+- The document is the request's `query`, or one named by hash: Automatic Persisted Queries and
+  trusted documents (`schema.persisted.protocol`).
 - The document is parsed with a token and length cap, its structure (fragments, depth, fields,
   cost) is checked in linear time, and only then does graphql-core validate it with its standard
   rules plus alias and introspection limits. Suggestions ("Did you mean ...?") only with DEBUG.
+  Each process keeps what it found per document (`schema.persisted.documents`), so a repeated
+  document is parsed and validated once.
 - Errors the client caused carry `extensions.code` (and `field` for a bad argument). Anything
   unexpected is logged with its traceback and answered as "Internal server error" (the original
   message only when DEBUG is on); responses never include stack traces.
@@ -38,14 +43,13 @@ from graphql import (
     OperationType,
     execute,
     get_operation_ast,
-    parse,
-    validate,
 )
 
 from schema.core import http_cache, response_cache
 from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
-from schema.core.limits import structure_errors, validation_rules
+from schema.persisted.documents import prepare
+from schema.persisted.protocol import document_requested, document_store
 
 logger = logging.getLogger("tapestry.graphql")
 
@@ -134,11 +138,13 @@ class TapestryGraphQLView(GraphQLView):
 
     def parse_body(self, request):
         """The POST body as a JSON object. GET reads its parameters from the query string."""
+        limit = settings.TAPESTRY_GRAPHQL_MAX_BODY_BYTES
         if request.method != "POST":
+            if len(request.META.get("QUERY_STRING", "")) > limit:
+                raise RequestError(413, f"The query string is longer than {limit} bytes.")
             return {}
         if self.get_content_type(request) != "application/json":
             raise RequestError(415, "Send the request as JSON (Content-Type: application/json).")
-        limit = settings.TAPESTRY_GRAPHQL_MAX_BODY_BYTES
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -189,21 +195,17 @@ class TapestryGraphQLView(GraphQLView):
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
-        if not query:
+        requested = document_requested(request, data, query)
+        if not requested.query:
             if show_graphiql:
                 return None
             raise RequestError(400, "Must provide query string.")
 
         schema = self.schema.graphql_schema
-        try:
-            document = parse(
-                query,
-                max_lexical_tokens=settings.TAPESTRY_GRAPHQL_MAX_TOKENS,
-                max_comments=settings.TAPESTRY_GRAPHQL_MAX_TOKENS,
-                max_source_length=settings.TAPESTRY_GRAPHQL_MAX_QUERY_LENGTH,
-            )
-        except GraphQLError as error:
-            return ExecutionResult(errors=[_coded(error, "GRAPHQL_PARSE_FAILED")])
+        prepared = prepare(schema, requested.query, requested.sha256)
+        if prepared.document is None:
+            return ExecutionResult(errors=prepared.errors)
+        document = prepared.document
 
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and operation is not None:
@@ -213,19 +215,12 @@ class TapestryGraphQLView(GraphQLView):
                     return None
                 raise RequestError(405, refusal, allow="POST")
 
-        errors = structure_errors(schema, document, operation, variables)
+        errors = prepared.check(operation, operation_name, variables)
         if errors:
             return ExecutionResult(errors=errors)
+        document_store(requested)
 
         hide_suggestions = not settings.DEBUG
-        errors = validate(
-            schema, document, validation_rules(), max_errors=20, hide_suggestions=hide_suggestions
-        )
-        if errors:
-            return ExecutionResult(
-                errors=[_coded(error, "GRAPHQL_VALIDATION_FAILED") for error in errors]
-            )
-
         try:
             result = execute(
                 schema,
@@ -276,13 +271,6 @@ class TapestryGraphQLView(GraphQLView):
         formatted = error.formatted
         formatted.setdefault("extensions", {}).setdefault("code", "BAD_REQUEST")
         return formatted
-
-
-def _coded(error: GraphQLError, code: str) -> GraphQLError:
-    extensions = dict(error.extensions or {})
-    extensions.setdefault("code", code)
-    error.extensions = extensions
-    return error
 
 
 def _json_decode(raw: bytes, what: str):

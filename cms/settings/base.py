@@ -343,7 +343,14 @@ TAPESTRY_GRAPHQL_INTROSPECTION = env_bool("TAPESTRY_GRAPHQL_INTROSPECTION", Fals
 TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS = env_int("TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS", 100)
 TAPESTRY_GRAPHQL_MAX_FIELDS = env_int("TAPESTRY_GRAPHQL_MAX_FIELDS", 500)
 TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS = env_int("TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS", 20)
-# Largest POST body /graphql/ reads (a query of MAX_QUERY_LENGTH characters plus its variables).
+# Persisted queries: how long an Automatic Persisted Query stays in the cache (seconds); whether
+# clients not signed in to the admin may run registered documents only; how many parsed and
+# validated documents each process keeps (0: none).
+TAPESTRY_GRAPHQL_APQ_TTL = env_int("TAPESTRY_GRAPHQL_APQ_TTL", 7 * 24 * 3600)
+TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY = env_bool("TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY", False)
+TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE = env_int("TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE", 500)
+# Largest POST body (or GET query string) /graphql/ reads: a query of MAX_QUERY_LENGTH
+# characters plus its variables.
 TAPESTRY_GRAPHQL_MAX_BODY_BYTES = env_int("TAPESTRY_GRAPHQL_MAX_BODY_BYTES", 256 * 1024)
 # Cost of each run of a list (a field taking `first`): its count and page queries, and the
 # loads its items share. Under another list it runs once per parent item.

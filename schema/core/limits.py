@@ -8,9 +8,10 @@
   TAPESTRY_GRAPHQL_MAX_FRAGMENT_SPREADS spreads; no selection nested deeper than
   TAPESTRY_GRAPHQL_MAX_DEPTH; at most TAPESTRY_GRAPHQL_MAX_FIELDS fields with every fragment
   counted where it is spread; one response key at most TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS times
-  in one place; and the cost below. Each definition and each fragment is read once, so the
-  checks take time linear in the document, however its fragments multiply;
-- cost: the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST. Every field
+  in one place. Each definition and each fragment is read once, so the checks take time linear
+  in the document, however its fragments multiply;
+- cost (`operation_cost_errors`), decided after the structure and before the standard rules too:
+  the estimated work of the operation, at most TAPESTRY_GRAPHQL_MAX_COST. Every field
   costs 1 (or its entry in TAPESTRY_GRAPHQL_COST_MAP), a list TAPESTRY_GRAPHQL_LIST_COST each
   time it runs, and everything below a list counts its `first` times (20 when omitted): a list
   under a list costs a whole list per parent item. The weights are measured on the benchmark
@@ -33,6 +34,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    VariableNode,
     get_named_type,
     is_leaf_type,
     specified_rules,
@@ -76,16 +78,9 @@ def validation_rules() -> list[type[ValidationRule]]:
     return rules
 
 
-def structure_errors(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation: OperationDefinitionNode | None,
-    variables: dict | None,
-) -> list[GraphQLError]:
-    """The document's structural faults, cheapest check first; empty when it may be validated.
-
-    `operation` is the one that will run (None when none can): its cost is checked last.
-    """
+def structure_errors(document: DocumentNode) -> list[GraphQLError]:
+    """The document's structural faults, cheapest check first; empty when its operation's cost
+    may be estimated (`operation_cost_errors`) and the document validated."""
     structure = _Structure(document)
     for check in (
         structure.duplicate_errors,
@@ -100,10 +95,17 @@ def structure_errors(
         errors = check()
         if errors:
             return errors
-    if operation is None:
-        return []
+    return []
+
+
+def operation_cost_errors(
+    estimate: "QueryCost", operation: OperationDefinitionNode
+) -> list[GraphQLError]:
+    """The error of an operation that costs more than the limit, checked once its document has
+    no structural fault. `estimate.reads_variables` then says whether the answer depends on the
+    variables."""
     try:
-        cost = QueryCost(schema, document, variables).of_operation(operation)
+        cost = estimate.of_operation(operation)
     except RecursionError:  # only with limits raised far above their defaults
         return [_invalid("The query is nested too deeply.", operation)]
     return cost_errors(cost)
@@ -342,7 +344,9 @@ class _Structure:
 class QueryCost:
     """Estimates an operation's cost from the document, the schema and the variables.
 
-    A fragment's cost does not depend on where it is spread, so each is computed once.
+    A fragment's cost does not depend on where it is spread, so each is computed once. Only a
+    `first` given as a variable makes the cost depend on the variables: `reads_variables` says
+    whether one did, so a cost that does not may be kept with the parsed document.
     """
 
     def __init__(self, schema: GraphQLSchema, document, variables: dict | None):
@@ -356,6 +360,7 @@ class QueryCost:
         self.variables = variables or {}
         self.cost_map = settings.TAPESTRY_GRAPHQL_COST_MAP
         self.default_first = settings.TAPESTRY_GRAPHQL_DEFAULT_PAGE_SIZE
+        self.reads_variables = False
 
     def of_operation(self, operation: OperationDefinitionNode) -> int:
         root = self.schema.get_root_type(operation.operation)
@@ -427,6 +432,8 @@ class QueryCost:
     def _first(self, node: FieldNode) -> int:
         for argument in node.arguments or ():
             if argument.name.value == "first":
+                if isinstance(argument.value, VariableNode):
+                    self.reads_variables = True
                 value = value_from_ast_untyped(argument.value, self.variables)
                 if isinstance(value, int) and value > 0:
                     return value

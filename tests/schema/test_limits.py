@@ -7,10 +7,10 @@ import json
 import pytest
 from graphql import get_introspection_query, get_operation_ast, parse
 
-from schema import view
 from schema.articles import resolvers
 from schema.core.limits import QueryCost
 from schema.core.pagination import cursor_encode
+from schema.persisted import documents
 from schema.schema import schema
 from tests.helpers import HUACAO
 from tests.schema.guard import no_hang
@@ -318,13 +318,13 @@ def test_event_order_takes_an_enum_value_only(gql):
 def standard_rules(monkeypatch) -> list:
     """The documents graphql-core's standard validation was asked to check."""
     checked = []
-    real = view.validate
+    real = documents.validate
 
     def spy(schema, document, *args, **kwargs):
         checked.append(document)
         return real(schema, document, *args, **kwargs)
 
-    monkeypatch.setattr(view, "validate", spy)
+    monkeypatch.setattr(documents, "validate", spy)
     return checked
 
 
