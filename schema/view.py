@@ -48,8 +48,8 @@ from graphql import (
 from schema.core import http_cache, response_cache
 from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
-from schema.persisted.documents import prepare
-from schema.persisted.protocol import document_requested, document_store
+from schema.persisted.documents import prepare, sha256_hex
+from schema.persisted.protocol import Requested, document_requested, document_store
 
 logger = logging.getLogger("tapestry.graphql")
 
@@ -83,6 +83,8 @@ class TapestryGraphQLView(GraphQLView):
     context: Context | None = None
     # The response cache's answer to an anonymous request: None when it was not consulted.
     cache_lookup: response_cache.Lookup | None = None
+    # The document the request runs, once known (before the response cache is consulted).
+    requested: Requested | None = None
 
     def dispatch(self, request, *args, **kwargs):
         # graphene-django's dispatch without its ensure_csrf_cookie decorator (functools'
@@ -101,10 +103,19 @@ class TapestryGraphQLView(GraphQLView):
         if show_graphiql or not (response_cache.enabled() and http_cache.anonymous(request)):
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
-        if not query:
+        try:
+            # Which document runs, by its text or its hash (APQ, a registered document), with
+            # the trusted-documents rule applied before any answer is looked up.
+            self.requested = document_requested(request, data, query)
+        except HttpError:
+            return super().get_response(request, data, show_graphiql)  # answered as an error
+        if not self.requested.query:
             return super().get_response(request, data, show_graphiql)
         key = response_cache.entry_key(
-            query, variables, operation_name, origin=self.response_cache_origin(request)
+            self.requested.sha256 or sha256_hex(self.requested.query),
+            variables,
+            operation_name,
+            origin=self.response_cache_origin(request),
         )
         self.cache_lookup = response_cache.lookup(key)
         if self.cache_lookup is not None and self.cache_lookup.entry is not None:
@@ -195,7 +206,7 @@ class TapestryGraphQLView(GraphQLView):
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
-        requested = document_requested(request, data, query)
+        requested = self.requested or document_requested(request, data, query)
         if not requested.query:
             if show_graphiql:
                 return None

@@ -99,10 +99,10 @@ def enabled() -> bool:
 
 
 def entry_key(
-    query: str, variables: dict | None, operation_name: str | None, *, origin: str = ""
+    document: str, variables: dict | None, operation_name: str | None, *, origin: str = ""
 ) -> str:
-    """The entry's key: `origin` is whatever else the body depends on (scheme, host, pretty)."""
-    document = hashlib.sha256(query.encode()).hexdigest()
+    """The entry's key: `document` is the document's SHA-256 (as APQ names it), `origin`
+    whatever else the body depends on (scheme, host, pretty)."""
     canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"))
     material = json.dumps([document, canonical, operation_name or "", origin])
     return f"{_prefix()}r:{hashlib.sha256(material.encode()).hexdigest()}"

@@ -2,6 +2,7 @@
 ETag and cache tags, answers served from Redis without running the schema, purged by tag when
 content changes, and an API that still answers when Redis does not."""
 
+import hashlib
 import json
 import logging
 import uuid
@@ -181,6 +182,53 @@ def test_a_hit_does_not_run_the_schema_and_keeps_the_headers(client, content, ca
     assert (
         get(client, LIST, {"locale": "zh-hans"}, HTTP_IF_NONE_MATCH=miss["ETag"]).status_code == 304
     )
+
+
+def apq_get(client, query: str, variables: dict, *, with_query: bool):
+    """A persisted query over GET as Apollo Client sends it: the hash, and the text only when
+    the server asked for it."""
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    params = {
+        "variables": json.dumps(variables),
+        "extensions": json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}}),
+    }
+    if with_query:
+        params["query"] = query
+    return client.get("/graphql/", params, HTTP_ACCEPT="application/json")
+
+
+def test_a_persisted_query_by_hash_alone_is_served_from_the_response_cache(
+    client, content, cache_on, executions
+):
+    variables = {"locale": "zh-hans"}
+    assert apq_get(client, LIST, variables, with_query=False).json()["errors"][0]["extensions"][
+        "code"
+    ] == ("PERSISTED_QUERY_NOT_FOUND")
+    registered = apq_get(client, LIST, variables, with_query=True)
+    with CaptureQueriesContext(connection) as queries:
+        by_hash = apq_get(client, LIST, variables, with_query=False)
+
+    assert registered["X-Cache"] == "MISS"
+    assert by_hash["X-Cache"] == "HIT"
+    assert executions.call_count == 1
+    assert len(queries) == 0
+    assert by_hash.content == registered.content
+    assert by_hash["ETag"] == registered["ETag"]
+    # The same document sent as text shares the entry: it is keyed by the document's hash.
+    assert get(client, LIST, variables)["X-Cache"] == "HIT"
+
+
+def test_trusted_documents_only_is_applied_before_the_response_cache(
+    client, content, cache_on, executions, settings
+):
+    assert get(client, LIST, {"locale": "en"})["X-Cache"] == "MISS"
+    settings.TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY = True
+
+    refused = get(client, LIST, {"locale": "en"})
+
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_ALLOWED"
+    assert executions.call_count == 1
 
 
 def test_variables_and_operation_name_make_entries_of_their_own(
