@@ -26,12 +26,15 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
+    ArticlePageTopic,
     Bureau,
     EventIndexPage,
     EventPage,
+    Topic,
 )
 from communities.models import CommunityIndexPage, CommunityPage
 from home.models import HomePage
+from home.translation import translation_create
 
 HUACAO = "huacao-town"
 JINQIAO = "jinqiao-town"
@@ -312,3 +315,20 @@ def strings_translate(page: Page, code: str, strings: dict[str, str]) -> None:
 
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
     translation_strings_set(source=source, locale=locale(code), strings=strings)
+
+
+def topic_create(name: str, zh: str | None = None) -> Topic:
+    """A published topic, with a published zh-hans translation when `zh` is given."""
+    topic = Topic.objects.create(name=name, slug=unique("topic"), locale=locale("en"))
+    topic.save_revision().publish()
+    if zh:
+        translation_create(instance=topic, locale=locale("zh-hans"), strings={name: zh})
+    return topic
+
+
+def topic_link(article: ArticlePage, *topics: Topic) -> None:
+    """Tag `article` with `topics`, in order (publish a revision for it to go live)."""
+    for position, topic in enumerate(topics):
+        ArticlePageTopic.objects.create(
+            page=article, topic=topic, sort_order=position, locale=article.locale
+        )

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,16 +94,17 @@ def varnish_backend():
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def varnish(varnishd_program, varnish_backend, tmp_path_factory) -> Varnish:
-    workdir = tmp_path_factory.mktemp("varnish")
-    (workdir / "site.vcl").write_text(site_vcl("127.0.0.1", varnish_backend, ["127.0.0.1"]))
+@contextmanager
+def varnishd_running(program: str, backend_port: int, workdir: Path):
+    """varnishd with deploy/varnish/default.vcl in front of 127.0.0.1:`backend_port`, purges
+    allowed from 127.0.0.1 on its `purge` listener, until the block ends."""
+    (workdir / "site.vcl").write_text(site_vcl("127.0.0.1", backend_port, ["127.0.0.1"]))
     port, public_port = free_port(), free_port()
     log = workdir / "varnishd.log"
     with log.open("w") as output:
         process = subprocess.Popen(  # noqa: S603 - our varnishd with our arguments
             [
-                varnishd_program,
+                program,
                 "-F",
                 # No jail: as root, varnishd would read the VCL and run as the varnish user,
                 # who may not enter tmp_path (and would silently take deploy/'s site.vcl).
@@ -124,7 +126,7 @@ def varnish(varnishd_program, varnish_backend, tmp_path_factory) -> Varnish:
             url=f"http://127.0.0.1:{port}/",
             public_url=f"http://127.0.0.1:{public_port}/",
             port=port,
-            backend_url=f"http://127.0.0.1:{varnish_backend}/",
+            backend_url=f"http://127.0.0.1:{backend_port}/",
         )
     finally:
         process.terminate()
@@ -133,3 +135,21 @@ def varnish(varnishd_program, varnish_backend, tmp_path_factory) -> Varnish:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def varnish(varnishd_program, varnish_backend, tmp_path_factory) -> Varnish:
+    with varnishd_running(
+        varnishd_program, varnish_backend, tmp_path_factory.mktemp("varnish")
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def varnish_in_front_of_tapestry(varnishd_program, live_server, tmp_path_factory) -> Varnish:
+    """Varnish in front of pytest-django's live server: the real `/graphql/`."""
+    port = int(live_server.url.rsplit(":", 1)[1])
+    with varnishd_running(
+        varnishd_program, port, tmp_path_factory.mktemp("varnish-tapestry")
+    ) as running:
+        yield running

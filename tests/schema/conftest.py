@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from articles.models import ArticlePage, ArticlePageTopic, EventPage, Topic
+from articles.models import ArticlePage, EventPage, Topic
 from home.translation import translation_create
 from tests.helpers import (
     HUACAO,
@@ -21,7 +21,8 @@ from tests.helpers import (
     event_create,
     image_create,
     locale,
-    unique,
+    topic_create,
+    topic_link,
 )
 
 
@@ -29,21 +30,6 @@ from tests.helpers import (
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def topic_create(name: str, zh: str | None = None) -> Topic:
-    topic = Topic.objects.create(name=name, slug=unique("topic"), locale=locale("en"))
-    topic.save_revision().publish()
-    if zh:
-        translation_create(instance=topic, locale=locale("zh-hans"), strings={name: zh})
-    return topic
-
-
-def topic_link(article: ArticlePage, *topics: Topic) -> None:
-    for position, topic in enumerate(topics):
-        ArticlePageTopic.objects.create(
-            page=article, topic=topic, sort_order=position, locale=article.locale
-        )
 
 
 @dataclass

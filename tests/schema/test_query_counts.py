@@ -23,8 +23,9 @@ from tests.helpers import (
     event_create,
     image_create,
     locale,
+    topic_create,
+    topic_link,
 )
-from tests.schema.conftest import topic_create, topic_link
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,9 @@ from tests.helpers import (
     community_news_index,
     event_create,
     locale,
+    topic_link,
     unique,
 )
-from tests.schema.conftest import topic_link
 
 pytestmark = pytest.mark.django_db
 
