@@ -349,6 +349,11 @@ TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS = env_int("TAPESTRY_GRAPHQL_MAX_FIELD_REPEATS
 TAPESTRY_GRAPHQL_APQ_TTL = env_int("TAPESTRY_GRAPHQL_APQ_TTL", 7 * 24 * 3600)
 TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY = env_bool("TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY", False)
 TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE = env_int("TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE", 500)
+# ... and at most this much of their source text between them (a parsed document takes about 60
+# times its text's size: 1 MiB of text is some 60 MB a process at worst).
+TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES = env_int(
+    "TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES", 1024 * 1024
+)
 # Largest POST body (or GET query string) /graphql/ reads: a query of MAX_QUERY_LENGTH
 # characters plus its variables.
 TAPESTRY_GRAPHQL_MAX_BODY_BYTES = env_int("TAPESTRY_GRAPHQL_MAX_BODY_BYTES", 256 * 1024)

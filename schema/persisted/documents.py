@@ -2,7 +2,8 @@
 
 `prepare` parses a document (with the token and length caps), checks its structure and, when an
 operation first needs it, validates it with graphql-core's rules and Tapestry's; the result is
-kept in a bounded LRU (TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE entries, 0 turns it off), so a
+kept in a bounded LRU (TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE entries, 0 turns it off, and
+TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES of their text), so a
 repeated operation skips all three. Failures are kept as well as successes: a client sending the
 same bad document again costs a hash and a lookup, not a parse and a validation.
 
@@ -111,10 +112,18 @@ class Prepared:
 
 
 class DocumentCache:
-    """At most TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE entries; the least recently used goes."""
+    """At most TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE entries, and at most
+    TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES of their source text between them: the least
+    recently used go first.
+
+    A parsed document takes some 60 times the memory of its text, so the count alone would let
+    a client filling the cache with documents at the token cap hold hundreds of MB a process;
+    the text budget bounds that.
+    """
 
     def __init__(self):
         self._entries: OrderedDict[str, Prepared] = OrderedDict()
+        self._source_bytes = 0
         self._lock = threading.Lock()
 
     def get(self, schema: GraphQLSchema, sha256: str) -> Prepared | None:
@@ -126,16 +135,24 @@ class DocumentCache:
             return prepared
 
     def put(self, sha256: str, prepared: Prepared) -> None:
-        size = settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE
+        size = max(settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE, 0)
+        budget = settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES
         with self._lock:
+            previous = self._entries.pop(sha256, None)
+            if previous is not None:
+                self._source_bytes -= len(previous.source)
+            if size == 0 or len(prepared.source) > budget:
+                return
             self._entries[sha256] = prepared
-            self._entries.move_to_end(sha256)
-            while len(self._entries) > max(size, 0):
-                self._entries.popitem(last=False)
+            self._source_bytes += len(prepared.source)
+            while len(self._entries) > size or self._source_bytes > budget:
+                _key, oldest = self._entries.popitem(last=False)
+                self._source_bytes -= len(oldest.source)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._source_bytes = 0
 
     def __len__(self) -> int:
         return len(self._entries)

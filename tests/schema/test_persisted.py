@@ -666,6 +666,28 @@ def test_the_cache_keeps_the_most_recently_used(gql, settings, counted, document
     assert len(document_cache) == 2
 
 
+def test_the_cache_keeps_no_more_source_text_than_its_budget(
+    gql, settings, counted, document_cache
+):
+    a, b = site_query(), site_query()
+    settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SOURCE_BYTES = len(a) + len(b)
+    big = "{ " + " ".join(f"f{n}: site {{ name }}" for n in range(12)) + " }"
+    assert len(big) > len(a) + len(b)
+
+    gql.data(a)
+    gql.data(b)
+    assert len(document_cache) == 2
+    gql.data(big)  # larger than the whole budget: checked, not kept, and evicts nothing
+    assert len(document_cache) == 2
+    gql.data(site_query())  # a third of a's size pushes the least recently used (a) out
+    assert len(document_cache) == 2
+    parses = counted["parse"]
+    gql.data(b)
+    assert counted["parse"] == parses
+    gql.data(a)
+    assert counted["parse"] == parses + 1
+
+
 def test_a_cache_of_size_zero_keeps_nothing(gql, settings, counted, document_cache):
     settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE = 0
     query = site_query()
