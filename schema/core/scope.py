@@ -1,7 +1,7 @@
 """Arguments shared by content queries: the locale and the optional community."""
 
 from articles.selectors import Scope
-from home.selectors import community_paths_for_key, community_root_paths
+from home.selectors import community_root_paths
 from schema.core.errors import InputError
 from schema.core.locales import locale_get, source_get
 
@@ -17,10 +17,4 @@ def scope_get(info, locale: str | None, community: str | None = None) -> Scope:
             raise InputError(
                 f"There is no community “{community}”.", field="community", code="NOT_FOUND"
             )
-    return Scope(locale=requested, source=source, community_paths=paths)
-
-
-def scope_for_community(community_page, requested, source) -> Scope:
-    """The Scope of a community's nested lists, in the locale its page was served for."""
-    paths = tuple(community_paths_for_key(community_page.translation_key, {requested, source}))
     return Scope(locale=requested, source=source, community_paths=paths)
