@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale, PageQuerySet
 
-from communities.models import CommunityPage
+from communities.models import CommunityContact, CommunityPage
 from communities.models.pages import communities_served
 from home.selectors import ancestor_paths, community_roots_served, pages_visible, served_version
 
@@ -41,3 +41,11 @@ def communities_of(pages, locale: Locale, source: Locale) -> dict[int, Community
         )
         for page in pages
     }
+
+
+def contacts_by_page(page_ids) -> dict[int, list[CommunityContact]]:
+    """The contacts of the given community pages, by page id (in no particular order)."""
+    found: dict[int, list[CommunityContact]] = {}
+    for contact in CommunityContact.objects.filter(page_id__in=set(page_ids)):
+        found.setdefault(contact.page_id, []).append(contact)
+    return found

@@ -5,14 +5,30 @@ these functions, so the visibility rules live in one place.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Exists, F, OuterRef, Q, TextField
-from django.db.models.functions import Length, Substr
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Length, RowNumber, Substr
 from django.utils import timezone
+from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageQuerySet, PageViewRestriction, get_page_models
 from wagtail.search import index
@@ -223,13 +239,37 @@ def page_versions(keys: Iterable) -> dict:
     return found
 
 
-def images_by_id(ids: Iterable[int]) -> dict:
-    """Images by id, with their renditions (so a list reads them without a query per image)."""
+def images_by_id(ids: Iterable[int], specs: Iterable[str] = ()) -> dict:
+    """Images by id, with their renditions for the given filter specs (all of them when none are
+    given), so a list reads them without a query per image."""
     ids = set(ids) - {None}
     if not ids:
         return {}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*specs)
     return {image.pk: image for image in images}
+
+
+def renditions_prefetch(images: Iterable, specs: Iterable[str]) -> None:
+    """Load the renditions for the given filter specs of images already in hand (e.g. those a
+    StreamField block loaded), in one query for them all: `prefetch_renditions` for instances.
+
+    Wagtail's `get_renditions` reads an image's prefetched renditions instead of the cache or
+    the database."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=set(specs))
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+
+
+def embeds_by_hash(hashes: Iterable[str]) -> dict:
+    """Stored oEmbed answers that are still fresh, by their hash (as `get_embed` reads them one
+    at a time)."""
+    hashes = set(hashes)
+    if not hashes:
+        return {}
+    fresh = Embed.objects.exclude(cache_until__lte=timezone.now()).filter(hash__in=hashes)
+    return {embed.hash: embed for embed in fresh}
 
 
 def _locale(locale: Locale | str) -> Locale:
@@ -250,14 +290,14 @@ def community_root_paths(slug: str, locales: Iterable[Locale]) -> list[str]:
     return list(roots.filter(translation_key__in=keys).values_list("path", flat=True))
 
 
-def community_paths_for_key(translation_key, locales: Iterable[Locale]) -> list[str]:
-    """Tree paths of a community's copies (by translation key) in the given locales' trees."""
-    return list(
+def community_paths_for_keys(translation_keys: Iterable, locales: Iterable[Locale]) -> dict:
+    """Tree paths of communities' copies in the given locales' trees: {path: translation key}."""
+    return dict(
         Page.objects.filter(
             content_type__in=_community_root_types(),
-            translation_key=translation_key,
+            translation_key__in=set(translation_keys),
             locale__in=list(locales),
-        ).values_list("path", flat=True)
+        ).values_list("path", "translation_key")
     )
 
 
@@ -271,6 +311,47 @@ def path_in_any(paths: Iterable[str]) -> Q:
     for path in paths:
         condition |= Q(path__startswith=path)
     return condition
+
+
+def pages_windowed(
+    queryset: PageQuerySet, groups: dict[str, object], order: Sequence[str], offset: int, size: int
+) -> tuple[dict, dict]:
+    """The pages of `queryset` in each group, counted, and sliced `[offset:offset + size]` in
+    `order` (field names, `-` for descending): the same pages as slicing each group's queryset,
+    in two queries for all the groups instead of two per group.
+
+    `groups` maps tree paths to group keys: a page belongs to the group of the path it is at or
+    below (the paths must not be below one another). Returns ({key: total}, {key: [pages]}).
+    """
+    keys = list(dict.fromkeys(groups.values()))
+    if not keys:
+        return {}, {}
+    number = {key: index for index, key in enumerate(keys)}
+    group = Case(
+        *(When(path__startswith=path, then=Value(number[key])) for path, key in groups.items()),
+        output_field=IntegerField(),
+    )
+    keyed = queryset.filter(path_in_any(groups)).annotate(page_group=group)
+    counted = keyed.order_by().values_list("page_group").annotate(total=Count("pk"))
+    totals = {keys[index]: total for index, total in counted}
+    # A page past every group's end is an empty page; the database is never asked for an offset
+    # beyond its rows, which it may not even represent.
+    if offset >= max(totals.values(), default=0):
+        return totals, {}
+    position = Window(
+        RowNumber(),
+        partition_by=[F("page_group")],
+        order_by=[F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in order],
+    )
+    rows = (
+        keyed.annotate(position=position)
+        .filter(position__gt=offset, position__lte=offset + size)
+        .order_by("page_group", "position")
+    )
+    windows: dict = {}
+    for page in rows:
+        windows.setdefault(keys[page.page_group], []).append(page)
+    return totals, windows
 
 
 def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:

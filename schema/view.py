@@ -184,6 +184,11 @@ class TapestryGraphQLView(GraphQLView):
         operation_name = source.get("operationName")
         if query is not None and not isinstance(query, str):
             raise RequestError(400, "`query` must be a string.")
+        for name, text in (("query", query), ("operationName", operation_name)):
+            if isinstance(text, str) and not _is_unicode(text):
+                # A JSON "\ud800" escape decodes to half a surrogate pair: no text, nothing to
+                # hash or parse (the variables' strings are checked per argument).
+                raise RequestError(400, f"`{name}` is not valid Unicode text.")
         if isinstance(variables, str) and request.method == "GET":
             variables = _json_decode(variables.encode(), "`variables`") if variables else None
         if variables is not None and not isinstance(variables, dict):
@@ -293,6 +298,14 @@ def _json_decode(raw: bytes, what: str):
         raise RequestError(400, f"{what} is nested too deeply.") from None
     except ValueError:
         raise RequestError(400, f"{what} is not valid JSON.") from None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _nesting_exceeds(value, limit: int) -> bool:

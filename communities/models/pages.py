@@ -23,7 +23,7 @@ from home.selectors import children_visible, pages_served, pages_visible, source
 
 def communities_served(queryset: PageQuerySet, locale: Locale, source: Locale) -> PageQuerySet:
     """The communities of `queryset` that are live and served in `locale` (the source stands in
-    for missing translations), in the source tree's order, with their contacts.
+    for missing translations), in the source tree's order.
 
     Translated trees mirror the source tree's order; ordering by the source's position puts a
     fallback page where it belongs among translated ones.
@@ -32,7 +32,6 @@ def communities_served(queryset: PageQuerySet, locale: Locale, source: Locale) -
     source_path = Page.objects.filter(
         locale=source, translation_key=OuterRef("translation_key")
     ).values("path")[:1]
-    queryset = queryset.prefetch_related("contacts")
     return queryset.annotate(tree_position=Coalesce(Subquery(source_path), "path")).order_by(
         "tree_position"
     )

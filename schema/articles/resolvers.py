@@ -5,6 +5,8 @@ import datetime
 from django.utils import timezone
 
 from articles.selectors import (
+    ARTICLE_ORDERS,
+    EVENT_ORDERS,
     articles_search_ids,
     articles_select,
     events_select,
@@ -61,38 +63,60 @@ def page_of_served(connection_type, info, scope, queryset, args: dict):
     )
 
 
+def article_order(args: dict) -> tuple[str, ...]:
+    """The fields an article list is ordered by (`order`, default newest first)."""
+    return ARTICLE_ORDERS[_order(args, "newest")]
+
+
+def event_order(args: dict) -> tuple[str, ...]:
+    """The fields an event list is ordered by (`order`, default soonest first)."""
+    return EVENT_ORDERS[_order(args, "starts_soonest")]
+
+
+def _order(args: dict, default: str) -> str:
+    return enum_value(args.get("order")) or default
+
+
 def articles_connection(connection_type, info, scope, args: dict):
+    return page_of_served(connection_type, info, scope, articles_filtered(scope, args), args)
+
+
+def articles_filtered(scope, args: dict):
+    """The articles in `scope` that the list arguments select (checked), in their order."""
     published_after = aware(args.get("published_after"), "publishedAfter")
     published_before = aware(args.get("published_before"), "publishedBefore")
     date_range_check(published_after, published_before, "published")
     matching = None
     if args.get("search") is not None:
         matching = articles_search_ids(search_text(args["search"], "search"), scope, SEARCH_LIMIT)
-    queryset = articles_select(
+    return articles_select(
         scope,
         kind=enum_value(args.get("kind")),
         topic=args.get("topic"),
         published_after=published_after,
         published_before=published_before,
         matching=matching,
-        order=enum_value(args.get("order")) or "newest",
+        order=_order(args, "newest"),
     )
-    return page_of_served(connection_type, info, scope, queryset, args)
 
 
 def events_connection(connection_type, info, scope, args: dict):
+    return page_of_served(connection_type, info, scope, events_filtered(scope, args), args)
+
+
+def events_filtered(scope, args: dict):
+    """The events in `scope` that the list arguments select (checked), in their order."""
     starts_after = aware(args.get("starts_after"), "startsAfter")
     starts_before = aware(args.get("starts_before"), "startsBefore")
     date_range_check(starts_after, starts_before, "starts")
-    queryset = events_select(
+    return events_select(
         scope,
         category=enum_value(args.get("category")),
         starts_after=starts_after,
         starts_before=starts_before,
         upcoming=args.get("upcoming"),
-        order=enum_value(args.get("order")) or "starts_soonest",
+        order=_order(args, "starts_soonest"),
     )
-    return page_of_served(connection_type, info, scope, queryset, args)
 
 
 def page_served(info, model, scope, *, slug: str | None, page_id: str | None, label: str):

@@ -81,7 +81,7 @@ class ArticleQueries(graphene.ObjectType):
     @staticmethod
     def resolve_articles(root, info, locale=None, community=None, **args):
         scope = scope_get(info, locale, community)
-        list_recorded(info, "articles", scope, community)
+        list_recorded(info, "articles", scope.locale, community)
         return resolvers.articles_connection(ArticleConnection, info, scope, args)
 
     @staticmethod
@@ -97,7 +97,7 @@ class ArticleQueries(graphene.ObjectType):
     @staticmethod
     def resolve_events(root, info, locale=None, community=None, **args):
         scope = scope_get(info, locale, community)
-        list_recorded(info, "events", scope, community)
+        list_recorded(info, "events", scope.locale, community)
         return resolvers.events_connection(EventConnection, info, scope, args)
 
     @staticmethod

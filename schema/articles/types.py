@@ -18,7 +18,7 @@ from schema.communities.loaders import seats_of
 from schema.core.blocks import StreamBlock, body_blocks, body_html
 from schema.core.enums import choices_enum
 from schema.core.images import Image, image_value
-from schema.core.loaders import hero_image_of, served_of
+from schema.core.loaders import hero_image_of
 from schema.core.pages import local, page_type
 from schema.pages.interface import PageMeta
 
@@ -109,11 +109,11 @@ class BodyFields:
 
     @staticmethod
     def resolve_body(root, info):
-        return body_blocks(root.body, served_of(info, root))
+        return body_blocks(info, root)
 
     @staticmethod
     def resolve_body_html(root, info):
-        return body_html(root.body, info, served_of(info, root))
+        return body_html(info, root)
 
 
 @page_type(ArticlePage)

@@ -24,7 +24,7 @@ class CommunityQueries(graphene.ObjectType):
     @staticmethod
     def resolve_communities(root, info, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
-        list_recorded(info, "communities", scope)
+        list_recorded(info, "communities", scope.locale)
         queryset = communities_select(scope.locale, scope.source)
         return paginate(
             CommunityConnection,

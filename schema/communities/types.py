@@ -4,7 +4,12 @@ import graphene
 
 from communities.models import CommunityIndexPage as CommunityIndexModel
 from communities.models import CommunityPage
-from schema.articles.resolvers import articles_connection, events_connection
+from schema.articles.resolvers import (
+    article_order,
+    articles_filtered,
+    event_order,
+    events_filtered,
+)
 from schema.articles.schema import (
     ArticleConnection,
     EventConnection,
@@ -12,11 +17,12 @@ from schema.articles.schema import (
     event_filters,
 )
 from schema.articles.types import HeroFields, Location, location_of
+from schema.communities.loaders import community_list, contacts_of
 from schema.core.enums import choices_enum
 from schema.core.loaders import served_of
 from schema.core.pages import page_type
 from schema.core.richtext import richtext_html
-from schema.core.scope import list_recorded, scope_for_community
+from schema.core.scope import list_recorded
 from schema.pages.interface import PageMeta
 
 CommunityKind = choices_enum("CommunityKind", CommunityPage.Kind.choices)
@@ -54,7 +60,7 @@ class Community(HeroFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_description_html(root, info):
-        return richtext_html(root.description, info, served_of(info, root))
+        return richtext_html(root.description, info, root)
 
     @staticmethod
     def resolve_centre(root, info):
@@ -71,24 +77,19 @@ class Community(HeroFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_contacts(root, info):
-        # The editor's order (the model has no default ordering; `all()` may be prefetched).
-        return sorted(
-            root.contacts.all(), key=lambda contact: (contact.sort_order or 0, contact.pk or 0)
-        )
+        return contacts_of(info, root)
 
     @staticmethod
     def resolve_articles(root, info, **args):
-        served = served_of(info, root)
-        scope = scope_for_community(root, served.locale, served.source)
-        list_recorded(info, "articles", scope, root.slug)
-        return articles_connection(ArticleConnection, info, scope, args)
+        list_recorded(info, "articles", served_of(info, root).locale, root.slug)
+        return community_list(
+            ArticleConnection, info, root, args, articles_filtered, article_order(args)
+        )
 
     @staticmethod
     def resolve_events(root, info, **args):
-        served = served_of(info, root)
-        scope = scope_for_community(root, served.locale, served.source)
-        list_recorded(info, "events", scope, root.slug)
-        return events_connection(EventConnection, info, scope, args)
+        list_recorded(info, "events", served_of(info, root).locale, root.slug)
+        return community_list(EventConnection, info, root, args, events_filtered, event_order(args))
 
 
 @page_type(CommunityIndexModel)

@@ -3,17 +3,20 @@
 Each block type of `home.blocks.BodyStreamBlock` has a GraphQL type implementing `StreamBlock`
 (`id`, `blockType`); frontends ask for the fields of the types they render with inline fragments.
 `body_html` renders the same blocks to semantic HTML with the same link and image rewriting.
+The blocks of every body served for a locale are converted, and what they refer to loaded, at
+once (`schema.core.loaders.body_of` and `references_of`).
 """
 
 import graphene
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from home.cache_tags import image_tag
 from schema.core.images import Image, image_value
-from schema.core.loaders import Served, linked_pages
+from schema.core.loaders import BodyChild, body_of, linked_page_of, references_of
 from schema.core.pages import url_path_public
-from schema.core.richtext import richtext_html
+from schema.core.richtext import embed_html, richtext_html
 
 
 class StreamBlock(graphene.Interface):
@@ -26,13 +29,13 @@ class StreamBlock(graphene.Interface):
 
 
 class BlockValue:
-    """One block of a body, with how its page is served (the requested and source locales)."""
+    """One block of a body, with the page whose body it is (served for a locale)."""
 
-    def __init__(self, child, served: Served):
-        self.id = child.id or ""
+    def __init__(self, child: BodyChild, page: Page):
+        self.id = child.id
         self.block_type = child.block_type
         self.value = child.value
-        self.served = served
+        self.page = page
 
 
 class BlockMeta:
@@ -59,7 +62,7 @@ class ParagraphBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_html(root: BlockValue, info):
-        return richtext_html(root.value.source, info, root.served)
+        return richtext_html(root.value.source, info, root.page)
 
 
 class HeadingBlock(graphene.ObjectType):
@@ -124,7 +127,11 @@ class EmbedBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_html(root, info):
-        return (root.value.html or None) if root.value else None
+        value = root.value
+        if not value:
+            return None
+        references = references_of(info, root.page)
+        return embed_html(references, value.url, value.max_width, value.max_height) or None
 
 
 class LinkedPage(graphene.ObjectType):
@@ -145,21 +152,21 @@ class CallToActionBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_page(root, info):
-        return _linked_page(root)
+        return _linked_page(root, info)
 
     @staticmethod
     def resolve_href(root, info):
-        linked = _linked_page(root)
+        linked = _linked_page(root, info)
         if linked:
             return linked.url_path
         return root.value.get("url") or None
 
 
-def _linked_page(root: BlockValue) -> LinkedPage | None:
+def _linked_page(root: BlockValue, info) -> LinkedPage | None:
     page = root.value.get("page")
     if page is None:
         return None
-    chosen = linked_pages([page.pk], root.served).get(page.pk)
+    chosen = linked_page_of(info, root.page, page.pk)
     if chosen is None:
         return None
     return LinkedPage(id=chosen.pk, title=chosen.title, url_path=url_path_public(chosen))
@@ -182,7 +189,7 @@ class FaqBlock(graphene.ObjectType):
         return [
             FaqItem(
                 question=entry["question"],
-                answer_html=richtext_html(entry["answer"].source, info, root.served),
+                answer_html=richtext_html(entry["answer"].source, info, root.page),
             )
             for entry in root.value["items"]
         ]
@@ -225,16 +232,19 @@ BLOCK_TYPES = {
 ALL_BLOCK_TYPES = list(BLOCK_TYPES.values())
 
 
-def body_blocks(stream, served: Served) -> list[BlockValue]:
-    return [BlockValue(child, served) for child in stream or [] if child.block_type in BLOCK_TYPES]
+def body_blocks(info, page: Page) -> list[BlockValue]:
+    """The page's body blocks of the types the schema has."""
+    return [
+        BlockValue(child, page) for child in body_of(info, page) if child.block_type in BLOCK_TYPES
+    ]
 
 
 # HTML ----------------------------------------------------------------------------------------
 
 
-def body_html(stream, info, served: Served) -> str:
-    """The body rendered to semantic HTML, for frontends that show it as is."""
-    parts = [_block_html(block, info) for block in body_blocks(stream, served)]
+def body_html(info, page: Page) -> str:
+    """The page's body rendered to semantic HTML, for frontends that show it as is."""
+    parts = [_block_html(block, info) for block in body_blocks(info, page)]
     return "\n".join(part for part in parts if part)
 
 
@@ -242,7 +252,7 @@ def _block_html(block: BlockValue, info) -> str:
     value = block.value
     match block.block_type:
         case "paragraph":
-            return richtext_html(value.source, info, block.served)
+            return richtext_html(value.source, info, block.page)
         case "heading":
             level = HeadingBlock.resolve_level(block, info)
             return format_html("<h{}>{}</h{}>", level, value["text"], level)

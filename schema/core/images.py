@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import graphene
 from django.conf import settings
+from wagtail.images.formats import get_image_formats
 
 ImageSize = graphene.Enum(
     "ImageSize",
@@ -104,6 +105,13 @@ class Image(graphene.ObjectType):
         return ", ".join(
             f"{absolute(info, renditions[spec].url)} {renditions[spec].width}w" for spec in specs
         )
+
+
+def rendition_specs() -> list[str]:
+    """Every filter spec the schema renders: the named sizes and the rich-text image formats
+    (what lists and bodies prefetch with their images)."""
+    formats = {image_format.filter_spec for image_format in get_image_formats()}
+    return sorted({*settings.TAPESTRY_IMAGE_SIZES.values(), *formats})
 
 
 def rendition_of(image, spec: str):

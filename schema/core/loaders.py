@@ -11,26 +11,42 @@ A page that was never registered is a programming error (`UnregisteredPage`). A 
 (`Loaders.register_preview`) is registered with its id (an unsaved page has none of its own), and
 its related data is read from the unsaved instance instead of the database.
 
+Bodies are loaders too: the blocks of every body of a locale's registered pages are converted
+together (`body_of`: one query for all their images, with the renditions the schema makes, one
+for all the pages chosen in them), and what those bodies and the pages' rich text link to and
+embed is loaded together (`references_of`: linked pages as served, embedded images, stored
+embeds, documents), not once per page or per paragraph.
+
 Loaders read through the apps' selectors; the per-domain ones live in `schema/<domain>/loaders.py`.
 """
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from wagtail.blocks import Block, StreamValue
+from wagtail.embeds.blocks import EmbedValue
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText, features
+from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from home.cache_tags import image_tag, page_tag
 from home.selectors import (
     ancestor_paths,
     ancestors_served,
+    embeds_by_hash,
     images_by_id,
     locales_all,
     page_versions,
     pages_linked,
+    renditions_prefetch,
     served_versions,
 )
 from home.translation_status import translation_statuses
+from schema.core.images import rendition_specs
 from schema.core.pages import url_path_below_home
 
 
@@ -109,7 +125,10 @@ class Loaders:
         """What loader `name` loaded for the pages of `page`'s locale, `page` included.
 
         When `page` is not covered yet, `fetch(pages, served)` loads it for every page registered
-        for the same locale that `name` has not loaded yet, and its answer joins the rest.
+        for the same locale that `name` has not loaded yet, and its answer joins the rest. What a
+        key was first loaded as stays: a later batch may load the same row again (e.g. the
+        community of an article reached through another article's `supersedes`), as an object
+        that was never loaded for; the first one has been, and is the one handed out.
         """
         served = self.served(page)
         key = (name, served.locale.pk, served.source.pk)
@@ -118,7 +137,8 @@ class Loaders:
         if id(page) not in covered:
             registered = self._pages[(served.locale.pk, served.source.pk)]
             pending = [each for each in registered if id(each) not in covered]
-            loaded.update(fetch(pending, served))
+            for key, value in fetch(pending, served).items():
+                loaded.setdefault(key, value)
             covered.update(id(each) for each in pending)
         return loaded
 
@@ -208,7 +228,8 @@ def breadcrumbs_of(info, page: Page) -> list[Page]:
 
 
 def _hero_images(pages: list[Page], served: Served) -> dict:
-    return images_by_id(getattr(page, "hero_image_id", None) for page in pages)
+    ids = (getattr(page, "hero_image_id", None) for page in pages)
+    return images_by_id(ids, rendition_specs())
 
 
 def hero_image_of(info, page: Page):
@@ -234,5 +255,183 @@ def linked_pages(ids: Iterable[int], served: Served) -> dict[int, Page | None]:
 
 
 def embedded_images(ids: Iterable[int]) -> dict:
-    """Images embedded by id (rich text), with their renditions."""
-    return images_by_id(ids)
+    """Images embedded by id (rich text), with the renditions the schema makes."""
+    return images_by_id(ids, rendition_specs())
+
+
+# Bodies, and what bodies and rich text refer to ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyChild:
+    """One block of a page's body: its type, its id and its value as Wagtail converts it."""
+
+    block_type: str
+    id: str
+    value: object
+
+
+def found_in(value, kind: type) -> Iterator:
+    """The instances of `kind` in a block value, however deep in its structs and lists."""
+    if isinstance(value, kind):
+        yield value
+    elif isinstance(value, Mapping):
+        for each in value.values():
+            yield from found_in(each, kind)
+    elif isinstance(value, Sequence) and not isinstance(value, str):
+        for each in value:
+            yield from found_in(each, kind)
+
+
+def _block_group(groups: list[tuple[Block, list]], block: Block) -> list:
+    for known, entries in groups:
+        if known == block:
+            return entries
+    groups.append((block, []))
+    return groups[-1][1]
+
+
+def _bodies(pages: list[Page], served: Served) -> dict:
+    """The body of each page that has one (by the page's `id()`), each block type converted for
+    all the pages at once: Wagtail converts a body on its own (a query per body for its images,
+    another for its chosen pages). The images come with the renditions the schema makes."""
+    converted: dict[int, list] = {}
+    groups: list[tuple[Block, list]] = []
+    for page in pages:
+        stream = getattr(page, "body", None)
+        if not isinstance(stream, StreamValue):
+            continue
+        items = list(stream.raw_data)
+        converted[id(page)] = [None] * len(items)
+        for index, item in enumerate(items):
+            block = stream.stream_block.child_blocks.get(item["type"])
+            if block is not None:
+                _block_group(groups, block).append((id(page), index, item))
+    for block, entries in groups:
+        values = block.bulk_to_python([item["value"] for _key, _index, item in entries])
+        for (key, index, item), value in zip(entries, values, strict=True):
+            converted[key][index] = BodyChild(block.name, item.get("id") or "", value)
+    bodies = {key: [child for child in children if child] for key, children in converted.items()}
+    renditions_prefetch(
+        (
+            image
+            for children in bodies.values()
+            for child in children
+            for image in found_in(child.value, AbstractImage)
+        ),
+        rendition_specs(),
+    )
+    return bodies
+
+
+def body_of(info, page: Page) -> list[BodyChild]:
+    """The page's body blocks (none for a page without a body)."""
+    return loaders_of(info).load("bodies", page, _bodies).get(id(page), [])
+
+
+def richtexts_of(page: Page, body: list[BodyChild]) -> list[str]:
+    """The stored rich text of a page: its rich-text fields, and the rich text in its body."""
+    fields = [
+        getattr(page, field.name) or ""
+        for field in page._meta.concrete_fields
+        if isinstance(field, RichTextField)
+    ]
+    return fields + [text.source for child in body for text in found_in(child.value, RichText)]
+
+
+def attrs_key(attrs: dict) -> tuple:
+    """A rich-text tag's attributes as a key of what it expands to."""
+    return tuple(sorted(attrs.items()))
+
+
+def embed_key(url: str, max_width=None, max_height=None) -> tuple:
+    return ("embed", get_embed_hash(url, max_width, max_height))
+
+
+@dataclass
+class _Refs:
+    """What a set of bodies and rich texts refer to, collected before anything is loaded."""
+
+    pages: set = field(default_factory=set)
+    images: set = field(default_factory=set)
+    embeds: dict = field(default_factory=dict)  # key -> hash
+    tags: dict = field(default_factory=dict)  # (kind, tag type) -> {attrs key: attrs}
+
+    def add_richtext(self, html: str) -> None:
+        link_types = features.get_link_types()
+        for tag_type, matches in LinkRewriter().extract_tags(html).items():
+            if tag_type == "page":
+                self.pages.update(_ids(match.attrs for match in matches))
+            elif tag_type in link_types:
+                self._tags("link", tag_type, matches)
+        embed_types = features.get_embed_types()
+        for tag_type, matches in EmbedRewriter().extract_tags(html).items():
+            if tag_type == "image":
+                self.images.update(_ids(match.attrs for match in matches))
+            elif tag_type == "media" and tag_type in embed_types:
+                for match in matches:
+                    self.add_embed(match.attrs.get("url", ""))
+            elif tag_type in embed_types:
+                self._tags("embed", tag_type, matches)
+
+    def add_embed(self, url: str, max_width=None, max_height=None) -> None:
+        key = embed_key(url, max_width, max_height)
+        self.embeds[key] = key[1]
+
+    def _tags(self, kind: str, tag_type: str, matches) -> None:
+        found = self.tags.setdefault((kind, tag_type), {})
+        found.update((attrs_key(match.attrs), match.attrs) for match in matches)
+
+
+def _ids(attrs_list: Iterable[dict]) -> set[int]:
+    ids = set()
+    for attrs in attrs_list:
+        try:
+            ids.add(int(attrs.get("id")))
+        except (TypeError, ValueError):
+            continue
+    return ids
+
+
+def references_of(info, page: Page) -> dict:
+    """What the bodies and rich text of the pages of `page`'s locale link to and embed, loaded
+    for them all at once: `("page", id)` the linked page as served (or None), `("image", id)`
+    the embedded image with its renditions (or None), `("embed", hash)` the stored oEmbed answer
+    (None: not stored yet), `("link" | "embed", tag type, attrs key)` the HTML Wagtail's handler
+    expands another kind of tag to (e.g. a document link)."""
+
+    def fetch(pages: list[Page], served: Served) -> dict:
+        refs = _Refs()
+        for each in pages:
+            body = body_of(info, each)
+            for child in body:
+                refs.pages.update(linked.pk for linked in found_in(child.value, Page))
+                for value in found_in(child.value, EmbedValue):
+                    refs.add_embed(value.url, value.max_width, value.max_height)
+            for html in richtexts_of(each, body):
+                refs.add_richtext(html)
+        found: dict = {}
+        linked = linked_pages(refs.pages, served)
+        found.update((("page", pk), linked.get(pk)) for pk in refs.pages)
+        images = embedded_images(refs.images)
+        found.update((("image", pk), images.get(pk)) for pk in refs.images)
+        embeds = embeds_by_hash(refs.embeds.values())
+        found.update((key, embeds.get(embed_hash)) for key, embed_hash in refs.embeds.items())
+        handlers = {"link": features.get_link_types(), "embed": features.get_embed_types()}
+        for (kind, tag_type), tags in refs.tags.items():
+            expanded = handlers[kind][tag_type].expand_db_attributes_many(list(tags.values()))
+            found.update(
+                ((kind, tag_type, key), html) for key, html in zip(tags, expanded, strict=True)
+            )
+        return found
+
+    return loaders_of(info).load("references", page, fetch)
+
+
+def linked_page_of(info, page: Page, linked_id: int) -> Page | None:
+    """A page that `page`'s body or rich text links to, as the reader of its locale is served it
+    (or None)."""
+    references = references_of(info, page)
+    if ("page", linked_id) in references:
+        return references["page", linked_id]
+    return linked_pages([linked_id], served_of(info, page)).get(linked_id)

@@ -2,6 +2,8 @@
 
 A connection's items are fetched in one query (plus one for the count); whatever the nodes need
 beyond their own row is loaded for the whole page of items at once (see `schema.core.loaders`).
+Lists nested in the nodes of a list (each community's articles) are fetched together, for all
+the nodes at once (`connection_of` builds each one's connection).
 """
 
 import base64
@@ -65,6 +67,13 @@ def connection_for(node_type) -> type[CountedConnection]:
     )
 
 
+def page_bounds(first: int | None, after: str | None) -> tuple[int, int]:
+    """The size and offset of the page `first` and `after` ask for (checked)."""
+    size = page_size(first)
+    offset = cursor_decode(after) + 1 if after else 0
+    return size, offset
+
+
 def paginate(
     connection_type: type[CountedConnection],
     items,  # a queryset, search results, or a list
@@ -78,13 +87,25 @@ def paginate(
     `prepare` receives the page of items and returns the nodes (e.g. after registering them with
     the request's loaders); it sees only the items of this page.
     """
-    size = page_size(first)
-    offset = cursor_decode(after) + 1 if after else 0
+    size, offset = page_bounds(first, after)
     total = len(items) if isinstance(items, list) else items.count()
     # A cursor past the end (the list shrank since, or it was made up) is an empty page; the
     # database is never asked for an offset beyond its rows, which it may not even represent.
     window = list(items[offset : offset + size]) if offset < total else []
     nodes = prepare(window) if prepare else window
+    return connection_of(connection_type, nodes, offset=offset, window=len(window), total=total)
+
+
+def connection_of(
+    connection_type: type[CountedConnection],
+    nodes: Sequence,
+    *,
+    offset: int,
+    window: int,
+    total: int,
+) -> CountedConnection:
+    """The connection of one page of nodes: the `window` items from `offset` of `total` in all
+    (e.g. sliced by `paginate`, or loaded with the same page of other lists)."""
     edge_type = connection_type.Edge
     edges = [
         edge_type(node=node, cursor=cursor_encode(offset + index))
@@ -94,7 +115,7 @@ def paginate(
         edges=edges,
         page_info=graphene.relay.PageInfo(
             has_previous_page=offset > 0,
-            has_next_page=offset + len(window) < total,
+            has_next_page=offset + window < total,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),

@@ -1,8 +1,10 @@
 """Arguments shared by content queries: the locale and the optional community."""
 
+from wagtail.models import Locale
+
 from articles.selectors import Scope
 from home.cache_tags import PAGES, list_tag
-from home.selectors import community_paths_for_key, community_root_paths
+from home.selectors import community_root_paths
 from schema.core.errors import InputError
 from schema.core.locales import locale_get, source_get
 
@@ -21,18 +23,12 @@ def scope_get(info, locale: str | None, community: str | None = None) -> Scope:
     return Scope(locale=requested, source=source, community_paths=paths)
 
 
-def scope_for_community(community_page, requested, source) -> Scope:
-    """The Scope of a community's nested lists, in the locale its page was served for."""
-    paths = tuple(community_paths_for_key(community_page.translation_key, {requested, source}))
-    return Scope(locale=requested, source=source, community_paths=paths)
-
-
-def list_recorded(info, kind: str, scope: Scope, community: str | None = None) -> None:
-    """Record the cache tag of a list of `kind` (`home.cache_tags`): in `community` (a slug),
-    or of every community and the city when None."""
-    info.context.tags.add(list_tag(kind, community, scope.locale.language_code))
+def list_recorded(info, kind: str, locale: Locale, community: str | None = None) -> None:
+    """Record the cache tag of a list of `kind` in `locale` (`home.cache_tags`): in
+    `community` (a slug), or of every community and the city when None."""
+    info.context.tags.add(list_tag(kind, community, locale.language_code))
 
 
 def miss_recorded(info, scope: Scope) -> None:
     """A lookup that found nothing: whichever page goes live next may answer it."""
-    list_recorded(info, PAGES, scope)
+    list_recorded(info, PAGES, scope.locale)

@@ -79,7 +79,7 @@ class PageQueries(graphene.ObjectType):
     @staticmethod
     def resolve_search(root, info, query, locale=None, first=None, after=None):
         scope = scope_get(info, locale)
-        list_recorded(info, PAGES, scope)
+        list_recorded(info, PAGES, scope.locale)
         ids = pages_search_visible(search_text(query, "query"), scope.locale, SEARCH_LIMIT)
 
         def prepare(page_ids):

@@ -251,10 +251,13 @@ class Fault:
     count: int = 1
 
     def report(self) -> str:
-        return (
+        text = (
             f"{self.field}: {self.kind} at {self.where} ({self.count}x)\n"
             f"    {self.detail}\n    operation: {' '.join(self.operation.split())[:400]}"
         )
+        # Hostile operations hold half surrogate pairs, which pytest-xdist cannot send back
+        # from its worker: a failure would end the run with an internal error instead.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass

@@ -103,6 +103,13 @@ def test_the_query_string_of_a_post_is_not_read(client):
         (json.dumps({"query": SITE, "variables": [1]}), "`variables` must be a JSON object"),
         (json.dumps({"query": SITE, "variables": '{"a": 1}'}), "`variables` must be"),
         (json.dumps({"query": SITE, "operationName": 5}), "`operationName` must be a string"),
+        # Half a surrogate pair, a valid JSON escape but no text: nothing to hash or parse.
+        ('{"query": "{ site { name } } # \\ud800"}', "`query` is not valid Unicode"),
+        ('{"query": "{ page(path: \\"\\ud800\\") { id } }"}', "`query` is not valid Unicode"),
+        (
+            '{"query": "{ site { name } }", "operationName": "\\udfff"}',
+            "`operationName` is not valid Unicode",
+        ),
         (
             '{"query": "query($v: [String]) { site { name } }", "variables": {"v": '
             + "[" * 1000
