@@ -16,10 +16,12 @@ For each scenario (community home, 50 articles in zh-hans, one article by path),
 - REST: the requests a frontend makes to Wagtail's REST API for the same content.
 
 Every answer of a GraphQL or floor row must be the bytes its row was first answered, and every
-answer of a cached row must say `X-Cache: HIT`; anything else is an error. SQL queries per
-request are counted in process with Django's test Client after one warm-up call (the uncached
-row with the response cache off; the Redis row on a hit, which must say HIT); a Varnish hit never
-reaches Django, so it runs none when every measured answer was a HIT.
+answer of a cached row must say `X-Cache: HIT` (through Varnish, HIT-STALE too: an answer from
+grace once the object's max-age has passed, while Varnish fetches a fresh copy; counted and shown);
+anything else is an error. The rows of a scenario take turns, BENCH_ROUNDS times, so that what
+else the machine runs weighs on each alike. SQL queries per request are counted in process with
+Django's test Client after one warm-up call (the uncached row with the response cache off; the
+Redis row on a hit, which must say HIT); a Varnish hit never reaches Django, so it runs none.
 
 Then purge-to-fresh: while pollers ask for the community home through Redis and through Varnish,
 the newest article of its list is published with a new title in this process, the purge task
@@ -32,8 +34,8 @@ after one response, Varnish keeps them). The table, the targets of issue 12 (PAS
 one is not an error) and purge-to-fresh are printed and written to var/bench/api.txt; the exit
 status is non-zero only on errors.
 
-Environment: BENCH_WARMUP (s, 5), BENCH_DURATION (s, 15), BENCH_MIN_REQUESTS (300),
-BENCH_CONCURRENCY (4), BENCH_WORKERS (gunicorn workers per server, 2), BENCH_COMMUNITY
+Environment: BENCH_WARMUP (s, 5), BENCH_DURATION (s, 15), BENCH_MIN_REQUESTS (300), BENCH_ROUNDS
+(3), BENCH_CONCURRENCY (4), BENCH_WORKERS (gunicorn workers per server, 2), BENCH_COMMUNITY
 (huacao-town), TAPESTRY_VARNISHD (varnishd; else the one on PATH, else /usr/sbin/varnishd).
 """
 
@@ -67,6 +69,7 @@ MIN_REQUESTS = int(os.environ.get("BENCH_MIN_REQUESTS", "300"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 MAX_DURATION = 60.0
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 COMMUNITY = os.environ.get("BENCH_COMMUNITY", "huacao-town")
 VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
 REPO = Path(__file__).resolve().parent.parent
@@ -178,13 +181,17 @@ class Row:
     note: str = ""
     # The bytes every answer must be (GraphQL and floor rows), set when the row is primed.
     expected: bytes | None = None
+    queries: int | None = None
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: int = 0
+    first_error: str = ""
+    # Varnish answers served from grace (stale-while-revalidate), each refetched behind them.
+    stale: int = 0
     rps: float = 0.0
     p50: float = 0.0
     p95: float = 0.0
     ops: int = 0
-    errors: int = 0
-    queries: int | None = None
-    latencies: list[float] = field(default_factory=list)
 
     @property
     def server(self) -> str:
@@ -193,6 +200,14 @@ class Row:
     @property
     def label(self) -> str:
         return f"{SCENARIOS[self.key]} {KINDS[self.kind]}"
+
+    def finish(self) -> None:
+        """rps, p50 and p95 from every measured operation."""
+        self.latencies.sort()
+        self.ops = len(self.latencies)
+        self.rps = self.ops / self.seconds if self.seconds else 0.0
+        self.p50 = _percentile(self.latencies, 50) * 1000
+        self.p95 = _percentile(self.latencies, 95) * 1000
 
 
 def say(message: str) -> None:
@@ -270,7 +285,7 @@ def rows_build(fixture: dict, operations: dict[str, Operation]) -> list[Row]:
             Row(key, FLOOR, [fixed(f"/bench/floor/{key}/")]),
             Row(key, UNCACHED, graphql, "APQ GET, response cache off"),
             Row(key, REDIS, graphql, "APQ GET, every answer X-Cache: HIT"),
-            Row(key, VARNISH, graphql, "APQ GET, every answer X-Cache: HIT"),
+            Row(key, VARNISH, graphql, "APQ GET, every answer X-Cache: HIT or HIT-STALE"),
             Row(key, REST, rest[key], rest_notes[key]),
         ]
     return rows
@@ -314,9 +329,11 @@ class Connections:
             connection.close()
 
 
-def operation_http(connections: Connections, port: int, row: Row) -> None:
-    """One operation of `row` over HTTP: every URL of every step, in order, each checked."""
+def operation_http(connections: Connections, port: int, row: Row) -> int:
+    """One operation of `row` over HTTP: every URL of every step, in order, each checked. How
+    many of its answers Varnish served stale (from grace, while it fetched a fresh copy)."""
     state = None
+    stale = 0
     for step in row.steps:
         for url in step(state):
             status, headers, body = connections.get(port, url)
@@ -325,12 +342,16 @@ def operation_http(connections: Connections, port: int, row: Row) -> None:
                 status, headers, body = connections.get(port, f"{target.path}?{target.query}")
             if status != 200:
                 raise RuntimeError(f"{url}: HTTP {status}: {body[:300]!r}")
-            if row.kind in CACHED and headers.get("X-Cache") != "HIT":
-                raise NotAHit(f"{url}: X-Cache: {headers.get('X-Cache')}")
+            cache = headers.get("X-Cache")
+            if row.kind == VARNISH and cache == "HIT-STALE":
+                stale += 1
+            elif row.kind in CACHED and cache != "HIT":
+                raise NotAHit(f"{url}: X-Cache: {cache}")
             if row.expected is not None and body != row.expected:
                 raise RuntimeError(f"{url}: the answer is not the one the row was first given")
             if state is None and len(row.steps) > 1:
                 state = json.loads(body)
+    return stale
 
 
 def answer_fetch(port: int, url: str) -> bytes:
@@ -346,11 +367,13 @@ def answer_fetch(port: int, url: str) -> bytes:
     return body
 
 
-def drive(port: int, row: Row) -> None:
-    """Warm up, then run CONCURRENCY client threads for DURATION (or MIN_REQUESTS operations)."""
+def drive(port: int, row: Row, warmup: float, duration: float, minimum: int, most: float) -> None:
+    """Run CONCURRENCY client threads on `row`: `warmup` seconds not measured, then `duration`
+    seconds and `minimum` operations (at most `most` seconds), added to the row's measurements."""
     lock = threading.Lock()
     latencies: list[float] = []
     errors: list[str] = []
+    stales: list[int] = []
     measuring = threading.Event()
     stop = threading.Event()
 
@@ -360,7 +383,7 @@ def drive(port: int, row: Row) -> None:
             while not stop.is_set():
                 started = time.perf_counter()
                 try:
-                    operation_http(connections, port, row)
+                    stale = operation_http(connections, port, row)
                 except Exception as error:  # counted and reported
                     with lock:
                         errors.append(f"{type(error).__name__}: {error}")
@@ -369,39 +392,62 @@ def drive(port: int, row: Row) -> None:
                 if measuring.is_set():
                     with lock:
                         latencies.append(elapsed)
+                        stales.append(stale)
         finally:
             connections.close()
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(CONCURRENCY)]
     for thread in threads:
         thread.start()
-    time.sleep(WARMUP)
+    time.sleep(warmup)
     with lock:
         errors.clear()
     measuring.set()
     began = time.perf_counter()
     while True:
-        time.sleep(0.25)
+        time.sleep(0.1)
         elapsed = time.perf_counter() - began
         with lock:
             done = len(latencies)
-        if (elapsed >= DURATION and done >= MIN_REQUESTS) or elapsed >= MAX_DURATION:
+        if (elapsed >= duration and done >= minimum) or elapsed >= most:
             break
     with lock:
-        measured = list(latencies)
-        elapsed = time.perf_counter() - began
+        row.latencies += latencies
+        row.seconds += time.perf_counter() - began
+        row.errors += len(errors)
+        row.stale += sum(stales)
+        row.first_error = row.first_error or (errors[0] if errors else "")
     stop.set()
     for thread in threads:
         thread.join(timeout=35)
-    measured.sort()
-    row.latencies = measured
-    row.ops = len(measured)
-    row.errors = len(errors)
-    row.rps = len(measured) / elapsed if elapsed else 0.0
-    row.p50 = _percentile(measured, 50) * 1000
-    row.p95 = _percentile(measured, 95) * 1000
-    if errors:
-        say(f"    {len(errors)} errors, first: {errors[0][:300]}")
+
+
+def rows_drive(rows: list[Row], ports: dict[str, int]) -> None:
+    """A scenario's rows in turn, ROUNDS times, so that what else the machine does weighs on
+    each of them alike; each row warms up before its first round."""
+    for key, name in SCENARIOS.items():
+        group = [row for row in rows if row.key == key]
+        say(
+            f"  {name}: {ROUNDS} rounds of {DURATION / ROUNDS:.0f} s a row ({WARMUP:.0f} s warm-up)"
+        )
+        for turn in range(ROUNDS):
+            for row in group:
+                drive(
+                    ports[row.server],
+                    row,
+                    WARMUP if turn == 0 else 0.0,
+                    DURATION / ROUNDS,
+                    -(-MIN_REQUESTS // ROUNDS),
+                    MAX_DURATION / ROUNDS,
+                )
+        for row in group:
+            row.finish()
+            say(
+                f"    {KINDS[row.kind]}: {row.ops} ops, {row.rps:.1f} rps, p50 {row.p50:.1f} ms, "
+                f"p95 {row.p95:.1f} ms"
+            )
+            if row.errors:
+                say(f"      {row.errors} errors, first: {row.first_error[:300]}")
 
 
 def _percentile(values: list[float], percent: float) -> float:
@@ -853,7 +899,7 @@ def ratio_text(row: Row, by: dict[tuple[str, str], Row]) -> str:
 
 def queries_text(row: Row) -> str:
     if row.kind == VARNISH:
-        # Every measured answer was a HIT (else the row has errors): Django never ran.
+        # Every measured answer came from Varnish (else the row has errors): Django never ran.
         return "0" if row.ops and not row.errors else "-"
     return "-" if row.queries is None else str(row.queries)
 
@@ -872,7 +918,9 @@ def table(rows: list[Row]) -> str:
                 f"{row.p95:.1f}",
                 queries_text(row),
                 ratio_text(row, by),
-                row.note + (f"; {row.errors} errors" if row.errors else ""),
+                row.note
+                + (f"; {row.stale} HIT-STALE" if row.stale else "")
+                + (f"; {row.errors} errors" if row.errors else ""),
             )
         )
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
@@ -1003,9 +1051,7 @@ def main() -> int:
         for row in rows:
             if row.kind != REST:
                 row.expected = answer_fetch(ports[row.server], row.steps[0](None)[0])
-            say(f"  {row.label}: {WARMUP:.0f} s warm-up, then {DURATION:.0f} s ...")
-            drive(ports[row.server], row)
-            say(f"    {row.ops} ops, {row.rps:.1f} rps, p50 {row.p50:.1f} ms, p95 {row.p95:.1f} ms")
+        rows_drive(rows, ports)
 
         say("Purge to fresh (community home)...")
         freshness = freshness_measure(answers["a"], fixture, operations["a"].url(), ports)
@@ -1025,8 +1071,9 @@ def main() -> int:
             f"{load_average()} after",
             f"Content: {content_counts()}",
             f"Run: {WARMUP:.0f} s warm-up excluded, then >= {DURATION:.0f} s and >= {MIN_REQUESTS} "
-            "operations per row; rps and latency are per operation (a REST operation is all the "
-            "requests its note lists, made one after another); SQL/req is per operation too.",
+            f"operations per row, in {ROUNDS} rounds taking turns with the scenario's other "
+            "rows; rps and latency are per operation (a REST operation is all the requests its "
+            "note lists, made one after another); SQL/req is per operation too.",
             "",
             table(rows),
             "",
