@@ -88,7 +88,7 @@ schema: venv ## Write the GraphQL schema (SDL) to schema.graphql; commit it with
 	$(BIN)/python manage.py graphql_schema --schema schema.schema.schema --out schema.graphql
 
 .PHONY: bench
-bench: venv ## Load ~1,000 articles; GraphQL cost limit vs time; GraphQL vs REST; publishing lag (see bench/)
+bench: venv varnish ## Load ~1,000 articles; GraphQL cost limit vs time; GraphQL (uncached, Redis, Varnish) vs its floor and REST; publishing lag (see bench/)
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.cost
 	$(BIN)/python -m bench.api

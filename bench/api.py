@@ -1,29 +1,63 @@
-"""GraphQL API vs Wagtail's REST API, side by side against the same database.
+"""The GraphQL API's delivery paths against the stack's floor and Wagtail's REST API, side by side
+against the same database.
 
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.api     (after `python -m bench.load`)
 
-Starts gunicorn (bench settings, sync workers) on a free port, drives every scenario from client
-threads with keep-alive sessions (warm-up excluded), counts SQL queries per request in-process
-with Django's test Client, prints a table and writes it to var/bench/api.txt.
+For each scenario (community home, 50 articles in zh-hans, one article by path), five rows:
 
-Environment: BENCH_WARMUP (s, 5), BENCH_DURATION (s, 15), BENCH_MIN_REQUESTS (300),
-BENCH_CONCURRENCY (4), BENCH_WORKERS (gunicorn workers, 2).
+- Django floor: a bare view (bench/urls.py) answering the bytes of the scenario's GraphQL answer,
+  captured at the start, from the gunicorn with the response cache on;
+- GraphQL uncached: the scenario's document as an Automatic Persisted Query over GET (its hash
+  alone, registered once), from a second gunicorn started with TAPESTRY_GRAPHQL_RESPONSE_CACHE
+  off;
+- GraphQL Redis hit: the same GET from the gunicorn with the response cache on, warmed;
+- GraphQL Varnish hit: the same GET through varnishd (deploy/varnish/default.vcl, started here
+  on free loopback ports in front of the cache-on gunicorn), warmed;
+- REST: the requests a frontend makes to Wagtail's REST API for the same content.
+
+Every answer of a GraphQL or floor row must be the bytes its row was first answered, and every
+answer of a cached row must say `X-Cache: HIT` (through Varnish, HIT-STALE too: an answer from
+grace once the object's max-age has passed, while Varnish fetches a fresh copy; counted and shown);
+anything else is an error. The rows of a scenario take turns, BENCH_ROUNDS times, so that what
+else the machine runs weighs on each alike. SQL queries per request are counted in process with
+Django's test Client after one warm-up call (the uncached row with the response cache off; the
+Redis row on a hit, which must say HIT); a Varnish hit never reaches Django, so it runs none.
+
+Then purge-to-fresh: while pollers ask for the community home through Redis and through Varnish,
+the newest article of its list is published with a new title in this process, the purge task
+runs on commit in this process (Celery eager, as the tests run it), and the time from the commit
+to the first answer with the new title is printed for each path; the old title is then published
+back and timed the same way.
+
+Client threads keep HTTP/1.1 connections open (http.client; gunicorn's sync workers close each
+after one response, Varnish keeps them). The table, the targets of issue 12 (PASS/FAIL; missing
+one is not an error) and purge-to-fresh are printed and written to var/bench/api.txt; the exit
+status is non-zero only on errors.
+
+Environment: BENCH_WARMUP (s, 5), BENCH_DURATION (s, 15), BENCH_MIN_REQUESTS (300), BENCH_ROUNDS
+(3), BENCH_CONCURRENCY (4), BENCH_WORKERS (gunicorn workers per server, 2), BENCH_COMMUNITY
+(huacao-town), TAPESTRY_VARNISHD (varnishd; else the one on PATH, else /usr/sbin/varnishd).
 """
 
+import hashlib
+import http.client
 import json
 import os
 import platform
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 # One key for this process and the gunicorn workers it starts.
@@ -35,8 +69,15 @@ MIN_REQUESTS = int(os.environ.get("BENCH_MIN_REQUESTS", "300"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 MAX_DURATION = 60.0
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 COMMUNITY = os.environ.get("BENCH_COMMUNITY", "huacao-town")
+VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
 REPO = Path(__file__).resolve().parent.parent
+VCL_DIR = REPO / "deploy" / "varnish"
+# How long purge-to-fresh waits for the new answer, and then watches for a stale one.
+FRESH_TIMEOUT = 10.0
+FRESH_WATCH = 0.5
+POLL_PAUSE = 0.002
 
 COMMUNITY_HOME = """
 query CommunityHome($slug: String!, $locale: String) {
@@ -72,33 +113,101 @@ query Page($path: String!, $locale: String) {
       topics { name slug } bureau { name } effectiveFrom } }
 }
 """
-STAND_IN = "{ site { name } }"
 
 LIST_FIELDS = "summary,kind,priority,hero_image_alt,hero_thumbnail"
 
+# The rows of a scenario, in the order they run and print; the server each is asked on.
+FLOOR, UNCACHED, REDIS, VARNISH, REST = "floor", "uncached", "redis", "varnish", "rest"
+KINDS = {
+    FLOOR: "Django floor",
+    UNCACHED: "GraphQL uncached",
+    REDIS: "GraphQL Redis hit",
+    VARNISH: "GraphQL Varnish hit",
+    REST: "REST",
+}
+SERVER_OF = {FLOOR: "on", UNCACHED: "off", REDIS: "on", VARNISH: "varnish", REST: "off"}
+CACHED = {REDIS, VARNISH}
+SCENARIOS = {
+    "a": "(a) community home",
+    "b": "(b) articles first 50 zh-hans",
+    "c": "(c) page(path) article",
+}
 
-@dataclass
-class Call:
-    """One HTTP request: GET of `url`, or POST of `body` as JSON."""
+# Issue 12's targets, and today's figures they are measured against.
+TODAY_COMMUNITY_HOME_RPS = 40.0
+TARGET_COMMUNITY_HOME_QUERIES = 10
+TARGET_UNCACHED_VS_TODAY = 2.0
+TARGET_UNCACHED_VS_REST = 3.0
+TARGET_REDIS_VS_FLOOR = 0.5
+TARGET_VARNISH_VS_UNCACHED = 20.0
 
-    url: str
-    body: dict | None = None
 
+@dataclass(frozen=True)
+class Operation:
+    """A GraphQL operation, sent as an Automatic Persisted Query: its hash, never its text."""
 
-@dataclass
-class Scenario:
-    key: str
     name: str
-    api: str
-    calls: Callable[[dict], list[Call]] | list[Callable[[dict], list[Call]]]
+    query: str
+    variables: dict
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.query.encode("utf-8")).hexdigest()
+
+    def extensions(self) -> dict:
+        return {"persistedQuery": {"version": 1, "sha256Hash": self.sha256}}
+
+    def url(self) -> str:
+        """The GET a client sends once the document is registered."""
+        compact = {"separators": (",", ":")}
+        params = {
+            "operationName": self.name,
+            "variables": json.dumps(self.variables, **compact),
+            "extensions": json.dumps(self.extensions(), **compact),
+        }
+        return "/graphql/?" + urlencode(params)
+
+
+# A row's steps: each gives the URLs to GET, in order, from the JSON of the operation's first
+# answer (None before it).
+Step = Callable[[dict | None], list[str]]
+
+
+@dataclass
+class Row:
+    key: str
+    kind: str
+    steps: list[Step]
     note: str = ""
+    # The bytes every answer must be (GraphQL and floor rows), set when the row is primed.
+    expected: bytes | None = None
+    queries: int | None = None
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: int = 0
+    first_error: str = ""
+    # Varnish answers served from grace (stale-while-revalidate), each refetched behind them.
+    stale: int = 0
     rps: float = 0.0
     p50: float = 0.0
     p95: float = 0.0
     ops: int = 0
-    errors: int = 0
-    queries: int | None = None
-    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def server(self) -> str:
+        return SERVER_OF[self.kind]
+
+    @property
+    def label(self) -> str:
+        return f"{SCENARIOS[self.key]} {KINDS[self.kind]}"
+
+    def finish(self) -> None:
+        """rps, p50 and p95 from every measured operation."""
+        self.latencies.sort()
+        self.ops = len(self.latencies)
+        self.rps = self.ops / self.seconds if self.seconds else 0.0
+        self.p50 = _percentile(self.latencies, 50) * 1000
+        self.p95 = _percentile(self.latencies, 95) * 1000
 
 
 def say(message: str) -> None:
@@ -108,72 +217,61 @@ def say(message: str) -> None:
 # Scenarios ----------------------------------------------------------------------------------------
 
 
-def graphql_calls(query: str, variables: dict) -> Callable[[dict], list[Call]]:
-    return lambda _state: [Call("/graphql/", {"query": query, "variables": variables})]
+def operations_build(fixture: dict) -> dict[str, Operation]:
+    return {
+        "a": Operation(
+            "CommunityHome", COMMUNITY_HOME, {"slug": fixture["community_slug"], "locale": "en"}
+        ),
+        "b": Operation("Articles", ARTICLES, {"locale": "zh-hans"}),
+        "c": Operation("Page", PAGE, {"path": fixture["article_path"], "locale": "en"}),
+    }
 
 
-def rest_community_home(fixture: dict) -> Callable:
+def rest_community_home(fixture: dict) -> list[Step]:
     """What a frontend needs from the REST API: the community (by slug), then its lists."""
 
     def first(_state):
         return [
-            Call(
-                "/api/v2/pages/?type=communities.CommunityPage&locale=en&slug="
-                f"{fixture['community_slug']}&fields=local_name,district,hero_image,"
-                "hero_image_alt,hero_medium"
-            )
+            "/api/v2/pages/?type=communities.CommunityPage&locale=en&slug="
+            f"{fixture['community_slug']}&fields=local_name,district,hero_image,"
+            "hero_image_alt,hero_medium"
         ]
 
     def then(state):
         community_id = state["items"][0]["id"]
         return [
-            Call(
-                f"/api/v2/pages/?type=articles.ArticlePage&descendant_of={community_id}"
-                f"&order=-first_published_at&limit=10&fields={LIST_FIELDS}"
-            ),
+            f"/api/v2/pages/?type=articles.ArticlePage&descendant_of={community_id}"
+            f"&order=-first_published_at&limit=10&fields={LIST_FIELDS}",
             # No range filters in the REST API: "upcoming" cannot be asked for.
-            Call(
-                f"/api/v2/pages/?type=articles.EventPage&descendant_of={community_id}"
-                "&order=starts_at&limit=5&fields=starts_at,ends_at,venue,hero_image_alt,"
-                "hero_thumbnail"
-            ),
+            f"/api/v2/pages/?type=articles.EventPage&descendant_of={community_id}"
+            "&order=starts_at&limit=5&fields=starts_at,ends_at,venue,hero_image_alt,"
+            "hero_thumbnail",
         ]
 
     return [first, then]
 
 
-def scenarios_build(fixture: dict, real: bool) -> list[Scenario]:
-    if real:
-        graphql = {
-            "a": graphql_calls(COMMUNITY_HOME, {"slug": fixture["community_slug"], "locale": "en"}),
-            "b": graphql_calls(ARTICLES, {"locale": "zh-hans"}),
-            "c": graphql_calls(PAGE, {"path": fixture["article_path"], "locale": "en"}),
-        }
-        note = ""
-    else:
-        stand_in = graphql_calls(STAND_IN, {})
-        graphql = {"a": stand_in, "b": stand_in, "c": stand_in}
-        note = "stand-in query { site { name } }"
+def fixed(url: str) -> Step:
+    """A step that always asks for `url`."""
+    return lambda _state: [url]
+
+
+def rows_build(fixture: dict, operations: dict[str, Operation]) -> list[Row]:
     rest = {
         "a": rest_community_home(fixture),
-        "b": lambda _state: [
-            Call(
+        "b": [
+            fixed(
                 "/api/v2/pages/?type=articles.ArticlePage&locale=zh-hans&limit=50"
                 f"&order=-first_published_at&fields={LIST_FIELDS},topics,community"
             )
         ],
         # find/ answers with a redirect to the page's detail URL: two requests.
-        "c": lambda _state: [
-            Call(
+        "c": [
+            fixed(
                 f"/api/v2/pages/find/?html_path={fixture['article_path']}"
                 "&fields=-hero_thumbnail,-community"
             )
         ],
-    }
-    names = {
-        "a": "(a) community home",
-        "b": "(b) articles first 50 zh-hans",
-        "c": "(c) page(path) article",
     }
     rest_notes = {
         "a": "3 requests: community, articles, events (events not filtered to upcoming)",
@@ -181,124 +279,175 @@ def scenarios_build(fixture: dict, real: bool) -> list[Scenario]:
         "c": "2 requests: find/ redirects to detail",
     }
     rows = []
-    for key in "abc":
-        rows.append(Scenario(key, names[key], "GraphQL", graphql[key], note))
-        rows.append(Scenario(key, names[key], "REST", rest[key], rest_notes[key]))
+    for key, operation in operations.items():
+        graphql = [fixed(operation.url())]
+        rows += [
+            Row(key, FLOOR, [fixed(f"/bench/floor/{key}/")]),
+            Row(key, UNCACHED, graphql, "APQ GET, response cache off"),
+            Row(key, REDIS, graphql, "APQ GET, every answer X-Cache: HIT"),
+            Row(key, VARNISH, graphql, "APQ GET, every answer X-Cache: HIT or HIT-STALE"),
+            Row(key, REST, rest[key], rest_notes[key]),
+        ]
     return rows
 
 
-# Running one scenario ---------------------------------------------------------------------------
+# HTTP ---------------------------------------------------------------------------------------------
 
 
-def _steps(scenario: Scenario) -> list[Callable]:
-    """A scenario's steps; each step's calls may use the JSON answer to the first call made."""
-    return scenario.calls if isinstance(scenario.calls, list) else [scenario.calls]
+class NotAHit(Exception):
+    """A cached row's answer that did not come from its cache."""
 
 
-def operation_http(session, base: str, scenario: Scenario) -> None:
-    """One scenario operation over HTTP: every call of every step, in order."""
-    state: dict = {}
-    for step in _steps(scenario):
-        for call in step(state):
-            if call.body is None:
-                response = session.get(base + call.url, timeout=30, allow_redirects=False)
-                if response.is_redirect:  # to WAGTAILAPI_BASE_URL: same path on this server
-                    target = urlsplit(response.headers["Location"])
-                    response = session.get(f"{base}{target.path}?{target.query}", timeout=30)
-            else:
-                response = session.post(base + call.url, json=call.body, timeout=30)
-            response.raise_for_status()
-            payload = response.json()
-            if isinstance(payload, dict) and payload.get("errors"):
-                raise RuntimeError(json.dumps(payload["errors"])[:500])
-            state = state or payload
+class Connections:
+    """One client thread's HTTP/1.1 connections, one per server, kept open while it allows."""
+
+    def __init__(self):
+        self.open: dict[int, http.client.HTTPConnection] = {}
+
+    def get(self, port: int, url: str) -> tuple[int, http.client.HTTPMessage, bytes]:
+        for attempt in (1, 2):
+            connection = self.open.get(port)
+            reused = connection is not None and connection.sock is not None
+            if connection is None:
+                connection = self.open[port] = http.client.HTTPConnection(
+                    "127.0.0.1", port, timeout=30
+                )
+            try:
+                connection.request("GET", url)
+                response = connection.getresponse()
+                body = response.read()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                connection.close()
+                if reused and attempt == 1:  # the server closed an idle connection: reconnect
+                    continue
+                raise
+            return response.status, response.headers, body
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        for connection in self.open.values():
+            connection.close()
 
 
-def operation_client(client, scenario: Scenario) -> tuple[int, list]:
-    """The same operation through Django's test Client, with the SQL queries it ran."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    state: dict = {}
-    queries = 0
-    payloads = []
-    for step in _steps(scenario):
-        for call in step(state):
-            with CaptureQueriesContext(connection) as captured:
-                if call.body is None:
-                    response = client.get(call.url, follow=True)
-                else:
-                    response = client.post(
-                        call.url, data=json.dumps(call.body), content_type="application/json"
-                    )
-            queries += len(captured)
-            if response.status_code != 200:
-                body = response.content[:300]
-                raise RuntimeError(f"{call.url}: HTTP {response.status_code}: {body!r}")
-            payload = response.json()
-            if isinstance(payload, dict) and payload.get("errors"):
-                errors = json.dumps(payload["errors"])
-                raise RuntimeError(f"{scenario.api} {scenario.name}: {errors}")
-            payloads.append(payload)
-            state = state or payload
-    return queries, payloads
+def operation_http(connections: Connections, port: int, row: Row) -> int:
+    """One operation of `row` over HTTP: every URL of every step, in order, each checked. How
+    many of its answers Varnish served stale (from grace, while it fetched a fresh copy)."""
+    state = None
+    stale = 0
+    for step in row.steps:
+        for url in step(state):
+            status, headers, body = connections.get(port, url)
+            if status in (301, 302):  # to WAGTAILAPI_BASE_URL: the same path on this server
+                target = urlsplit(headers["Location"])
+                status, headers, body = connections.get(port, f"{target.path}?{target.query}")
+            if status != 200:
+                raise RuntimeError(f"{url}: HTTP {status}: {body[:300]!r}")
+            cache = headers.get("X-Cache")
+            if row.kind == VARNISH and cache == "HIT-STALE":
+                stale += 1
+            elif row.kind in CACHED and cache != "HIT":
+                raise NotAHit(f"{url}: X-Cache: {cache}")
+            if row.expected is not None and body != row.expected:
+                raise RuntimeError(f"{url}: the answer is not the one the row was first given")
+            if state is None and len(row.steps) > 1:
+                state = json.loads(body)
+    return stale
 
 
-def drive(base: str, scenario: Scenario) -> None:
-    """Warm up, then run CONCURRENCY client threads for DURATION (or MIN_REQUESTS operations)."""
-    import requests
+def answer_fetch(port: int, url: str) -> bytes:
+    """One GET, checked to be a GraphQL answer with data and no errors."""
+    connections = Connections()
+    try:
+        status, _headers, body = connections.get(port, url)
+    finally:
+        connections.close()
+    payload = json.loads(body)
+    if status != 200 or payload.get("errors") or not payload.get("data"):
+        raise RuntimeError(f"{url}: HTTP {status}: {body[:500]!r}")
+    return body
 
+
+def drive(port: int, row: Row, warmup: float, duration: float, minimum: int, most: float) -> None:
+    """Run CONCURRENCY client threads on `row`: `warmup` seconds not measured, then `duration`
+    seconds and `minimum` operations (at most `most` seconds), added to the row's measurements."""
     lock = threading.Lock()
     latencies: list[float] = []
     errors: list[str] = []
+    stales: list[int] = []
     measuring = threading.Event()
     stop = threading.Event()
 
     def worker():
-        with requests.Session() as session:
+        connections = Connections()
+        try:
             while not stop.is_set():
                 started = time.perf_counter()
                 try:
-                    operation_http(session, base, scenario)
+                    stale = operation_http(connections, port, row)
                 except Exception as error:  # counted and reported
                     with lock:
-                        errors.append(str(error))
+                        errors.append(f"{type(error).__name__}: {error}")
                     continue
                 elapsed = time.perf_counter() - started
                 if measuring.is_set():
                     with lock:
                         latencies.append(elapsed)
+                        stales.append(stale)
+        finally:
+            connections.close()
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(CONCURRENCY)]
     for thread in threads:
         thread.start()
-    time.sleep(WARMUP)
+    time.sleep(warmup)
     with lock:
         errors.clear()
     measuring.set()
     began = time.perf_counter()
     while True:
-        time.sleep(0.25)
+        time.sleep(0.1)
         elapsed = time.perf_counter() - began
         with lock:
             done = len(latencies)
-        if (elapsed >= DURATION and done >= MIN_REQUESTS) or elapsed >= MAX_DURATION:
+        if (elapsed >= duration and done >= minimum) or elapsed >= most:
             break
     with lock:
-        measured = list(latencies)
-        elapsed = time.perf_counter() - began
+        row.latencies += latencies
+        row.seconds += time.perf_counter() - began
+        row.errors += len(errors)
+        row.stale += sum(stales)
+        row.first_error = row.first_error or (errors[0] if errors else "")
     stop.set()
     for thread in threads:
         thread.join(timeout=35)
-    measured.sort()
-    scenario.latencies = measured
-    scenario.ops = len(measured)
-    scenario.errors = len(errors)
-    scenario.rps = len(measured) / elapsed if elapsed else 0.0
-    scenario.p50 = _percentile(measured, 50) * 1000
-    scenario.p95 = _percentile(measured, 95) * 1000
-    if errors:
-        say(f"    {len(errors)} errors, first: {errors[0][:300]}")
+
+
+def rows_drive(rows: list[Row], ports: dict[str, int]) -> None:
+    """A scenario's rows in turn, ROUNDS times, so that what else the machine does weighs on
+    each of them alike; each row warms up before its first round."""
+    for key, name in SCENARIOS.items():
+        group = [row for row in rows if row.key == key]
+        say(
+            f"  {name}: {ROUNDS} rounds of {DURATION / ROUNDS:.0f} s a row ({WARMUP:.0f} s warm-up)"
+        )
+        for turn in range(ROUNDS):
+            for row in group:
+                drive(
+                    ports[row.server],
+                    row,
+                    WARMUP if turn == 0 else 0.0,
+                    DURATION / ROUNDS,
+                    -(-MIN_REQUESTS // ROUNDS),
+                    MAX_DURATION / ROUNDS,
+                )
+        for row in group:
+            row.finish()
+            say(
+                f"    {KINDS[row.kind]}: {row.ops} ops, {row.rps:.1f} rps, p50 {row.p50:.1f} ms, "
+                f"p95 {row.p95:.1f} ms"
+            )
+            if row.errors:
+                say(f"      {row.errors} errors, first: {row.first_error[:300]}")
 
 
 def _percentile(values: list[float], percent: float) -> float:
@@ -308,7 +457,76 @@ def _percentile(values: list[float], percent: float) -> float:
     return values[rank]
 
 
-# Server -----------------------------------------------------------------------------------------
+# In process ---------------------------------------------------------------------------------------
+
+
+def documents_register(client, operations: dict[str, Operation]) -> None:
+    """What an APQ client does once: send the document with its hash, so the hash alone runs it.
+    The document is kept in the Django cache, which every server of the run shares."""
+    for operation in operations.values():
+        body = {
+            "query": operation.query,
+            "variables": operation.variables,
+            "operationName": operation.name,
+            "extensions": operation.extensions(),
+        }
+        response = client.post("/graphql/", json.dumps(body), content_type="application/json")
+        payload = response.json()
+        if response.status_code != 200 or payload.get("errors"):
+            raise RuntimeError(f"Registering {operation.name}: {response.content[:500]!r}")
+
+
+def operation_client(client, row: Row) -> int:
+    """The operation of `row` through Django's test Client; the SQL queries it ran."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    state = None
+    queries = 0
+    for step in row.steps:
+        for url in step(state):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url, follow=True)
+            queries += len(captured)
+            if response.status_code != 200:
+                body = response.content[:300]
+                raise RuntimeError(f"{url}: HTTP {response.status_code}: {body!r}")
+            if row.kind == REDIS and response.get("X-Cache") != "HIT":
+                raise NotAHit(f"{row.label}: X-Cache: {response.get('X-Cache')} in process")
+            payload = response.json()
+            if isinstance(payload, dict) and payload.get("errors"):
+                raise RuntimeError(f"{row.label}: {json.dumps(payload['errors'])[:500]}")
+            state = state or payload
+    return queries
+
+
+def queries_count(client, rows: list[Row]) -> None:
+    """Each row's SQL queries per operation, after one warm-up call (which stores the Redis
+    row's answer). The floor's answers must exist first: call after they are captured."""
+    from django.test.utils import override_settings
+
+    for row in rows:
+        if row.kind == VARNISH:
+            continue  # never reaches Django on a hit: counted from its X-Cache headers
+        with override_settings(TAPESTRY_GRAPHQL_RESPONSE_CACHE=row.kind != UNCACHED):
+            operation_client(client, row)
+            row.queries = operation_client(client, row)
+
+
+def response_cache_empty() -> int:
+    """Delete every response cache entry of the benchmark's Redis: each run starts cold, and no
+    entry stored before a load (whose publishes no worker purged) is served."""
+    import redis
+    from django.conf import settings
+
+    connection = redis.Redis.from_url(settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL)
+    keys = list(connection.scan_iter(f"{settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX}:*"))
+    if keys:
+        connection.delete(*keys)
+    return len(keys)
+
+
+# Servers ------------------------------------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -317,7 +535,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_start(port: int) -> subprocess.Popen:
+def port_wait(port: int, process: subprocess.Popen, what: str, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}, see {log}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{what} did not listen on {port} within 60 s, see {log}")
+
+
+def server_start(port: int, environment: dict[str, str], name: str) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [
         str(gunicorn),
@@ -328,40 +559,240 @@ def server_start(port: int) -> subprocess.Popen:
         "--log-level=warning",
         "--timeout=60",
     ]
-    log = REPO / "var" / "bench" / "gunicorn.log"
+    log = REPO / "var" / "bench" / f"gunicorn-{name}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:
         server = subprocess.Popen(  # noqa: S603 (fixed argv)
-            command, cwd=REPO, stdout=output, stderr=output, start_new_session=True
+            command,
+            cwd=REPO,
+            env={**os.environ, **environment},
+            stdout=output,
+            stderr=output,
+            start_new_session=True,
         )
-    import requests
-
     deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline:
             if server.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {server.returncode}, see {log}")
             try:
-                response = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
-                if response.status_code == 200:
+                connections = Connections()
+                status, _headers, _body = connections.get(port, "/healthz")
+                connections.close()
+                if status == 200:
                     return server
-            except requests.RequestException:
+            except OSError:
                 pass  # workers still importing the project
             time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer /healthz within 60 s")
     except BaseException:
-        server_stop(server)
+        process_stop(server)
         raise
 
 
-def server_stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)  # the master and its workers: their own group
+def process_stop(process: subprocess.Popen) -> None:
+    """Stop a process started in its own session (gunicorn's master and workers, varnishd's
+    manager and child) by its group."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
         try:
-            server.wait(timeout=20)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def site_vcl(backend_port: int) -> str:
+    """The site.vcl deploy/varnish/default.vcl includes: the backend, and who may purge."""
+    return (
+        "vcl 4.1;\n\n"
+        f'backend default {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n\n'
+        'acl purgers {\n    "127.0.0.1";\n}\n'
+    )
+
+
+def varnish_start(
+    workdir: Path, backend_port: int, purge_port: int, public_port: int
+) -> subprocess.Popen:
+    """varnishd with deploy/varnish/default.vcl in front of the backend: purges are taken on
+    `purge_port`, clients use `public_port` (the listener named "public")."""
+    (workdir / "site.vcl").write_text(site_vcl(backend_port))
+    log = REPO / "var" / "bench" / "varnishd.log"
+    with log.open("ab") as output:
+        varnish = subprocess.Popen(  # noqa: S603 (our varnishd with our arguments)
+            [
+                VARNISHD,
+                "-F",
+                # No jail: as root, varnishd would read the VCL as the varnish user, who may not
+                # enter the temporary directory.
+                "-j", "none",
+                "-n", str(workdir / "state"),
+                "-a", f"purge=127.0.0.1:{purge_port}",
+                "-a", f"public=127.0.0.1:{public_port}",
+                "-p", f"vcl_path={workdir}:{VCL_DIR}",
+                "-f", str(VCL_DIR / "default.vcl"),
+                "-s", "malloc,128m",
+                "-T", "none",
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        port_wait(purge_port, varnish, "varnishd", log)
+        port_wait(public_port, varnish, "varnishd", log)
+    except BaseException:
+        process_stop(varnish)
+        raise
+    return varnish
+
+
+# Purge to fresh -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Poll:
+    started: float
+    ended: float
+    fresh: bool
+
+
+class Poller(threading.Thread):
+    """Asks `url` on `port` again and again, noting which answers are fresh."""
+
+    def __init__(self, port: int, url: str, fresh: Callable[[bytes], bool]):
+        super().__init__(daemon=True)
+        self.port, self.url, self.fresh = port, url, fresh
+        self.polls: list[Poll] = []
+        self.stop = threading.Event()
+        self.error: str | None = None
+
+    def run(self):
+        connections = Connections()
+        try:
+            while not self.stop.is_set():
+                started = time.perf_counter()
+                status, _headers, body = connections.get(self.port, self.url)
+                if status != 200:
+                    raise RuntimeError(f"HTTP {status}: {body[:300]!r}")
+                self.polls.append(Poll(started, time.perf_counter(), self.fresh(body)))
+                time.sleep(POLL_PAUSE)
+        except Exception as error:  # reported by the caller
+            self.error = f"{type(error).__name__}: {error}"
+        finally:
+            connections.close()
+
+    def first_fresh(self, committed: float) -> float | None:
+        """When the first fresh answer arrived, in ms after the commit."""
+        for poll in self.polls:
+            if poll.fresh and poll.ended >= committed:
+                return (poll.ended - committed) * 1000
+        return None
+
+    def stale_after(self, purged: float) -> int:
+        """Answers asked for after the purge had finished that were still stale."""
+        return sum(1 for poll in self.polls if poll.started >= purged and not poll.fresh)
+
+
+@dataclass
+class Freshness:
+    what: str
+    purged_ms: float  # from the commit to the end of the purge task
+    fresh_ms: dict[str, float | None]
+    stale: dict[str, int]
+
+
+def title_publish(page, title: str) -> tuple[float, float]:
+    """Publish a revision of `page` with `title`: when the transaction committed, and when the
+    purge task (run in process on commit, after Wagtail's own tasks) was done."""
+    from celery.signals import task_postrun
+    from django.db import transaction
+
+    from tasks.cache import purge_cache_tags
+
+    committed: list[float] = []
+    purged: list[float] = []
+
+    def purge_done(task=None, **_kwargs):
+        if task.name == purge_cache_tags.name:
+            purged.append(time.perf_counter())
+
+    page.title = title
+    task_postrun.connect(purge_done, weak=False)
+    try:
+        with transaction.atomic():
+            # Registered first, so it runs first when the transaction commits.
+            transaction.on_commit(lambda: committed.append(time.perf_counter()))
+            page.save_revision().publish()
+    finally:
+        task_postrun.disconnect(purge_done)
+    if len(purged) != 1:
+        raise RuntimeError(f"The publish ran the purge task {len(purged)} times, not once")
+    return committed[0], purged[0]
+
+
+def purge_to_fresh(
+    what: str, page, title: str, fresh: Callable[[bytes], bool], url: str, ports: dict[str, int]
+) -> Freshness:
+    """Publish `page` with `title` while pollers ask `url` through Redis and Varnish; how long
+    after the commit each path gives an answer that is `fresh`."""
+    pollers = {path: Poller(ports[path], url, fresh) for path in ("on", "varnish")}
+    for poller in pollers.values():
+        poller.start()
+    time.sleep(0.3)  # answers from the caches, with the old title
+    committed, purged = title_publish(page, title)
+    deadline = time.perf_counter() + FRESH_TIMEOUT
+    while time.perf_counter() < deadline and any(
+        p.first_fresh(committed) is None and p.error is None for p in pollers.values()
+    ):
+        time.sleep(0.01)
+    time.sleep(FRESH_WATCH)  # any stale answer after the first fresh one would be counted
+    for poller in pollers.values():
+        poller.stop.set()
+        poller.join(timeout=35)
+        if poller.error:
+            raise RuntimeError(f"purge-to-fresh poller: {poller.error}")
+    names = {"on": "Redis", "varnish": "Varnish"}
+    return Freshness(
+        what=what,
+        purged_ms=(purged - committed) * 1000,
+        fresh_ms={names[path]: p.first_fresh(committed) for path, p in pollers.items()},
+        stale={names[path]: p.stale_after(purged) for path, p in pollers.items()},
+    )
+
+
+def freshness_measure(answer: bytes, fixture: dict, url: str, ports: dict[str, int]) -> list:
+    """Purge-to-fresh for the newest article of the community home: a new title, then the old
+    one back. The purge task runs eagerly in this process on commit, as in the tests."""
+    from articles.models import ArticlePage
+    from cms.celery import app as celery_app
+    from communities.models import CommunityPage
+
+    node = json.loads(answer)["data"]["community"]["articles"]["edges"][0]["node"]
+    community = CommunityPage.objects.get(pk=fixture["community_id"])
+    page = ArticlePage.objects.descendant_of(community).get(
+        slug=node["slug"], locale=community.locale
+    )
+    original = page.title
+    if original != node["title"]:
+        raise RuntimeError(f"The community home lists {node['title']!r}, the database {original!r}")
+    conf = celery_app.conf
+    previous = conf.task_always_eager, conf.task_eager_propagates
+    conf.task_always_eager = conf.task_eager_propagates = True
+    try:
+        changed = f"{original} (checked {uuid.uuid4().hex[:8]})"
+        marker = json.dumps(changed, ensure_ascii=False).encode()
+        results = [
+            purge_to_fresh(
+                "publish a new title", page, changed, lambda body: marker in body, url, ports
+            ),
+            purge_to_fresh(
+                "publish it back", page, original, lambda body: marker not in body, url, ports
+            ),
+        ]
+    finally:
+        conf.task_always_eager, conf.task_eager_propagates = previous
+    return results
 
 
 # Fixture, renditions, machine ---------------------------------------------------------------------
@@ -383,6 +814,7 @@ def fixture_find() -> dict:
         .first()
     )
     return {
+        "community_id": community.pk,
         "community_slug": community.slug,
         "article_path": "/" + article.url_path.removeprefix(home.url_path),
     }
@@ -430,9 +862,22 @@ def machine() -> str:
         postgres = cursor.fetchone()[0].split()[0]
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, PostgreSQL {postgres} and Redis on the same machine; "
-        f"gunicorn {WORKERS} sync workers, {CONCURRENCY} client threads"
+        f"Python {platform.python_version()}, PostgreSQL {postgres}, Redis and {varnish_version()} "
+        f"on the same machine; two gunicorns (response cache on, off) of {WORKERS} sync workers "
+        f"each, {CONCURRENCY} client threads"
     )
+
+
+def varnish_version() -> str:
+    result = subprocess.run(  # noqa: S603 (our varnishd)
+        [VARNISHD, "-V"], capture_output=True, text=True, check=False
+    )
+    words = (result.stderr or result.stdout).split()
+    return words[1].strip("()").replace("varnish-", "Varnish ") if len(words) > 1 else "Varnish"
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def content_counts() -> str:
@@ -451,41 +896,50 @@ def content_counts() -> str:
 # Report -----------------------------------------------------------------------------------------
 
 
-def table(rows: list[Scenario]) -> str:
-    header = (
-        "scenario",
-        "API",
-        "rps",
-        "p50 ms",
-        "p95 ms",
-        "queries/req",
-        "rps G/R",
-        "p95 G/R",
-        "note",
-    )
+def rows_of(rows: list[Row]) -> dict[tuple[str, str], Row]:
+    return {(row.key, row.kind): row for row in rows}
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else float("nan")
+
+
+def ratio_text(row: Row, by: dict[tuple[str, str], Row]) -> str:
+    """Uncached vs REST, a Redis hit vs the floor, a Varnish hit vs uncached."""
+    against = {UNCACHED: REST, REDIS: FLOOR, VARNISH: UNCACHED}.get(row.kind)
+    if against is None:
+        return ""
+    return f"{_ratio(row.rps, by[(row.key, against)].rps):.2f}x {KINDS[against]}"
+
+
+def queries_text(row: Row) -> str:
+    if row.kind == VARNISH:
+        # Every measured answer came from Varnish (else the row has errors): Django never ran.
+        return "0" if row.ops and not row.errors else "-"
+    return "-" if row.queries is None else str(row.queries)
+
+
+def table(rows: list[Row]) -> str:
+    header = ("scenario", "row", "rps", "p50 ms", "p95 ms", "SQL/req", "rps ratio", "note")
+    by = rows_of(rows)
     lines = []
-    by_key = {(row.key, row.api): row for row in rows}
     for row in rows:
-        rest = by_key[(row.key, "REST")]
-        ratio_rps = ratio_p95 = ""
-        if row.api == "GraphQL" and rest.rps and rest.p95:
-            ratio_rps = f"{row.rps / rest.rps:.2f}"
-            ratio_p95 = f"{row.p95 / rest.p95:.2f}"
         lines.append(
             (
-                row.name,
-                row.api,
+                SCENARIOS[row.key] if row.kind == FLOOR else "",
+                KINDS[row.kind],
                 f"{row.rps:.1f}",
                 f"{row.p50:.1f}",
                 f"{row.p95:.1f}",
-                "-" if row.queries is None else str(row.queries),
-                ratio_rps,
-                ratio_p95,
-                row.note + (f"; {row.errors} errors" if row.errors else ""),
+                queries_text(row),
+                ratio_text(row, by),
+                row.note
+                + (f"; {row.stale} HIT-STALE" if row.stale else "")
+                + (f"; {row.errors} errors" if row.errors else ""),
             )
         )
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {2, 3, 4, 5, 6}
 
     def render(line):
         cells = [
@@ -498,51 +952,152 @@ def table(rows: list[Scenario]) -> str:
     return "\n".join([render(header), render(rule), *map(render, lines)])
 
 
+def targets(rows: list[Row], freshness: list[Freshness]) -> list[tuple[bool, str]]:
+    """Issue 12's targets: (met, what was measured against what)."""
+    by = rows_of(rows)
+    home = by[("a", UNCACHED)]
+    today = TODAY_COMMUNITY_HOME_RPS * TARGET_UNCACHED_VS_TODAY
+    found = [
+        (
+            home.queries is not None and home.queries <= TARGET_COMMUNITY_HOME_QUERIES,
+            f"(a) uncached: {home.queries} SQL queries <= {TARGET_COMMUNITY_HOME_QUERIES} "
+            "(today 17)",
+        ),
+        (
+            home.rps >= today,
+            f"(a) uncached: {home.rps:.1f} rps >= {today:.0f} "
+            f"({TARGET_UNCACHED_VS_TODAY:.0f}x today's {TODAY_COMMUNITY_HOME_RPS:.0f})",
+        ),
+    ]
+    for key, name in SCENARIOS.items():
+        ratio = _ratio(by[(key, UNCACHED)].rps, by[(key, REST)].rps)
+        found.append(
+            (
+                ratio >= TARGET_UNCACHED_VS_REST,
+                f"{name} uncached: {ratio:.2f}x REST rps >= {TARGET_UNCACHED_VS_REST:.0f}x",
+            )
+        )
+    for key, name in SCENARIOS.items():
+        ratio = _ratio(by[(key, REDIS)].rps, by[(key, FLOOR)].rps)
+        found.append(
+            (
+                ratio >= TARGET_REDIS_VS_FLOOR,
+                f"{name} Redis hit: {ratio:.0%} of the Django floor's rps "
+                f">= {TARGET_REDIS_VS_FLOOR:.0%}",
+            )
+        )
+    ratio = _ratio(by[("a", VARNISH)].rps, home.rps)
+    found.append(
+        (
+            ratio >= TARGET_VARNISH_VS_UNCACHED,
+            f"(a) Varnish hit: {ratio:.1f}x uncached rps >= {TARGET_VARNISH_VS_UNCACHED:.0f}x",
+        )
+    )
+    stale = sum(sum(result.stale.values()) for result in freshness)
+    found.append((stale == 0, f"freshness: {stale} stale answers asked for after a purge == 0"))
+    return found
+
+
+def freshness_text(results: list[Freshness]) -> list[str]:
+    lines = []
+    for result in results:
+        paths = ", ".join(
+            f"{path} "
+            + (f"not fresh within {FRESH_TIMEOUT:.0f} s" if ms is None else f"{ms:.0f} ms")
+            for path, ms in result.fresh_ms.items()
+        )
+        stale = sum(result.stale.values())
+        lines.append(
+            f"  {result.what}: fresh through {paths} after the commit (the purge task done "
+            f"{result.purged_ms:.0f} ms after it; {stale} stale answers after the purge)"
+        )
+    return lines
+
+
 def main() -> int:
     import django
 
+    ports = {"on": free_port(), "off": free_port(), "varnish": free_port()}
+    purge_port = free_port()
+    # The purge task of this process (purge-to-fresh) purges this run's Varnish too.
+    os.environ["VARNISH_PURGE_URLS"] = f"http://127.0.0.1:{purge_port}/"
     django.setup()
     from django.test import Client
 
-    sdl = REPO / "schema.graphql"
-    schema_text = sdl.read_text() if sdl.exists() else ""
-    real = "community(" in schema_text and "articles(" in schema_text
+    from bench.urls import FLOOR_DIR
+
+    if not Path(VARNISHD).exists():
+        say(f"varnishd is missing ({VARNISHD}): `make varnish` installs it with varnish-modules")
+        return 1
+    load_before = load_average()
     fixture = fixture_find()
     say(f"Content: {content_counts()}")
     say(f"Fixture: community {fixture['community_slug']}, article {fixture['article_path']}")
-    queries = "the real ones" if real else "stand-in { site { name } } (no schema yet)"
-    say(f"GraphQL queries: {queries}")
     say(f"Warming renditions... {renditions_warm()} renditions ready")
-    rows = scenarios_build(fixture, real)
-
+    say(f"Response cache emptied: {response_cache_empty()} keys")
+    operations = operations_build(fixture)
     client = Client(HTTP_HOST="localhost")
-    say("Counting SQL queries per request (in process, after one warm-up)...")
-    for row in rows:
-        operation_client(client, row)  # warm caches, as the server's warm-up does
-        row.queries, _payloads = operation_client(client, row)
+    documents_register(client, operations)
+    say(f"Registered {len(operations)} persisted queries (APQ)")
+    rows = rows_build(fixture, operations)
 
-    port = free_port()
-    say(f"Starting gunicorn ({WORKERS} sync workers) on 127.0.0.1:{port}...")
-    server = server_start(port)
+    servers = []
+    workdir = tempfile.TemporaryDirectory(prefix="bench-varnish-")
+    freshness: list[Freshness] = []
     try:
+        say(f"Starting gunicorn, response cache on ({WORKERS} sync workers), on {ports['on']}...")
+        servers.append(server_start(ports["on"], {}, "cache-on"))
+        say(f"Starting gunicorn, response cache off, on {ports['off']}...")
+        servers.append(
+            server_start(ports["off"], {"TAPESTRY_GRAPHQL_RESPONSE_CACHE": "false"}, "cache-off")
+        )
+        say(f"Starting varnishd on {ports['varnish']} (purges on {purge_port})...")
+        servers.append(varnish_start(Path(workdir.name), ports["on"], purge_port, ports["varnish"]))
+
+        # The floor answers what the cache-on server answers a GraphQL client, byte for byte.
+        FLOOR_DIR.mkdir(parents=True, exist_ok=True)
+        answers = {}
+        for key, operation in operations.items():
+            answers[key] = answer_fetch(ports["on"], operation.url())
+            (FLOOR_DIR / f"{key}.json").write_bytes(answers[key])
+        say("Counting SQL queries per operation (in process, after one warm-up)...")
+        queries_count(client, rows)
+
         for row in rows:
-            say(f"  {row.api:7} {row.name}: {WARMUP:.0f} s warm-up, then {DURATION:.0f} s ...")
-            drive(f"http://127.0.0.1:{port}", row)
-            say(f"    {row.ops} ops, {row.rps:.1f} rps, p50 {row.p50:.1f} ms, p95 {row.p95:.1f} ms")
+            if row.kind != REST:
+                row.expected = answer_fetch(ports[row.server], row.steps[0](None)[0])
+        rows_drive(rows, ports)
+
+        say("Purge to fresh (community home)...")
+        freshness = freshness_measure(answers["a"], fixture, operations["a"].url(), ports)
+        for line in freshness_text(freshness):
+            say(line)
     finally:
-        server_stop(server)
+        for process in reversed(servers):
+            process_stop(process)
+        workdir.cleanup()
 
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    found = targets(rows, freshness)
     report = "\n".join(
         [
             f"Tapestry API benchmark, {stamp}",
-            f"Machine: {machine()}",
+            f"Machine: {machine()}; load average {load_before} before the run, "
+            f"{load_average()} after",
             f"Content: {content_counts()}",
             f"Run: {WARMUP:.0f} s warm-up excluded, then >= {DURATION:.0f} s and >= {MIN_REQUESTS} "
-            "operations per row; rps and latency are per operation (a REST operation is all the "
-            "requests its note lists, made one after another); queries/req is per operation too.",
+            f"operations per row, in {ROUNDS} rounds taking turns with the scenario's other "
+            "rows; rps and latency are per operation (a REST operation is all the requests its "
+            "note lists, made one after another); SQL/req is per operation too.",
             "",
             table(rows),
+            "",
+            "Purge to fresh (the newest article of the community home, published in process; "
+            "the purge task runs on commit):",
+            *freshness_text(freshness),
+            "",
+            "Targets (issue 12):",
+            *(f"  {'PASS' if met else 'FAIL'}  {text}" for met, text in found),
             "",
         ]
     )
@@ -552,8 +1107,9 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report)
     say(f"Written to {out.relative_to(REPO)}")
-    failed = [row for row in rows if row.ops == 0]
-    return 1 if failed else 0
+    failed = [row for row in rows if row.ops == 0 or row.errors]
+    unfresh = [r for r in freshness if None in r.fresh_ms.values()]
+    return 1 if failed or unfresh or not freshness else 0
 
 
 if __name__ == "__main__":

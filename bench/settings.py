@@ -1,7 +1,8 @@
 """Settings for `make bench`: production behaviour on a benchmark database, plus Wagtail's REST API.
 
-The REST API (wagtail.api.v2) is mounted only here, as the yardstick for the GraphQL API; the
-product never serves it.
+The REST API (wagtail.api.v2) is mounted only here (bench/urls.py, with the Django floor view),
+as the yardstick for the GraphQL API; the product never serves it. The response cache is on (Redis
+is set); `bench.api` starts a second server with TAPESTRY_GRAPHQL_RESPONSE_CACHE=false.
 """
 
 import os
