@@ -162,3 +162,18 @@ def test_no_module_imports_itself_through_others():
 def test_the_circle_finder_finds_circles():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
     assert list(_circles(graph)) == [["a", "b", "c"]]
+
+
+# The schema reads content through loaders ------------------------------------------------------
+# Querysets in schema/ only in its loaders.py modules, which call the apps' selectors; the schema
+# app's own table (trusted persisted documents) is read and written in schema/persisted/.
+def test_the_schema_touches_querysets_only_in_its_loaders():
+    offending = []
+    for path in _sources("schema"):
+        relative = path.relative_to(ROOT)
+        if path.name == "loaders.py" or relative.parts[:2] == ("schema", "persisted"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if ".objects." in line or ".objects)" in line:
+                offending.append(f"{relative}:{number}: {line.strip()}")
+    assert offending == []
