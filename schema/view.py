@@ -49,7 +49,7 @@ from schema.core import http_cache, response_cache
 from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
 from schema.persisted.documents import prepare, sha256_hex
-from schema.persisted.protocol import Requested, document_requested, document_store
+from schema.persisted.protocol import Requested, document_requested, document_store, hash_only
 
 logger = logging.getLogger("tapestry.graphql")
 
@@ -103,6 +103,17 @@ class TapestryGraphQLView(GraphQLView):
         if show_graphiql or not (response_cache.enabled() and http_cache.anonymous(request)):
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        origin = self.response_cache_origin(request)
+        # A persisted query sent by its hash alone is looked up by that hash at once: a hit
+        # costs one round trip to Redis, not a second one for the document's text.
+        digest = hash_only(request, data, query)
+        if digest is not None:
+            self.cache_lookup = response_cache.lookup(
+                response_cache.entry_key(digest, variables, operation_name, origin=origin)
+            )
+            if self.cache_lookup is not None and self.cache_lookup.entry is not None:
+                self.cacheable = True
+                return self.cache_lookup.entry.body, 200
         try:
             # Which document runs, by its text or its hash (APQ, a registered document), with
             # the trusted-documents rule applied before any answer is looked up.
@@ -111,16 +122,17 @@ class TapestryGraphQLView(GraphQLView):
             return super().get_response(request, data, show_graphiql)  # answered as an error
         if not self.requested.query:
             return super().get_response(request, data, show_graphiql)
-        key = response_cache.entry_key(
-            self.requested.sha256 or sha256_hex(self.requested.query),
-            variables,
-            operation_name,
-            origin=self.response_cache_origin(request),
-        )
-        self.cache_lookup = response_cache.lookup(key)
-        if self.cache_lookup is not None and self.cache_lookup.entry is not None:
-            self.cacheable = True
-            return self.cache_lookup.entry.body, 200
+        if digest is None:
+            key = response_cache.entry_key(
+                self.requested.sha256 or sha256_hex(self.requested.query),
+                variables,
+                operation_name,
+                origin=origin,
+            )
+            self.cache_lookup = response_cache.lookup(key)
+            if self.cache_lookup is not None and self.cache_lookup.entry is not None:
+                self.cacheable = True
+                return self.cache_lookup.entry.body, 200
         result, status = super().get_response(request, data, show_graphiql)
         if self.cacheable and self.cache_lookup is not None and status == 200:
             body = result.encode()

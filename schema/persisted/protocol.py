@@ -118,6 +118,22 @@ def document_requested(request, data: dict, query: str | None) -> Requested:
     raise _not_allowed() if trusted_only else _not_found()
 
 
+def hash_only(request, data: dict, query: str | None) -> str | None:
+    """The SHA-256 an Automatic Persisted Query names when the request sends the hash alone (no
+    `query`, no `documentId`) and any client may run it (trusted-documents mode off): enough to
+    look its answer up in a response cache before fetching the document's text. None for any
+    other request, malformed ones included (`document_requested` answers those)."""
+    if query is not None or settings.TAPESTRY_GRAPHQL_TRUSTED_DOCUMENTS_ONLY:
+        return None
+    source = request.GET if request.method == "GET" else data
+    if source.get("documentId") is not None:
+        return None
+    try:
+        return _persisted_query_hash(_extensions(source, request.method))
+    except PersistedQueryError:
+        return None
+
+
 def document_store(requested: Requested) -> None:
     """Keep an APQ document under its hash: call once it has parsed and validated."""
     if requested.store:

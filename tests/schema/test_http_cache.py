@@ -18,6 +18,7 @@ import schema.view
 from articles.models import ArticlePage
 from cms.celery import app as celery_app
 from schema.core import response_cache
+from schema.persisted import protocol
 from tests.helpers import HUACAO, article_create, community_news_index, image_create, user_create
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +217,17 @@ def test_a_persisted_query_by_hash_alone_is_served_from_the_response_cache(
     assert by_hash["ETag"] == registered["ETag"]
     # The same document sent as text shares the entry: it is keyed by the document's hash.
     assert get(client, LIST, variables)["X-Cache"] == "HIT"
+
+
+def test_a_hit_by_hash_alone_does_not_fetch_the_documents_text(client, content, cache_on):
+    variables = {"locale": "en"}
+    apq_get(client, LIST, variables, with_query=True)
+
+    with mock.patch.object(protocol, "_cache_get", wraps=protocol._cache_get) as document_text_read:
+        hit = apq_get(client, LIST, variables, with_query=False)
+
+    assert hit["X-Cache"] == "HIT"
+    assert document_text_read.call_count == 0
 
 
 def test_trusted_documents_only_is_applied_before_the_response_cache(
