@@ -38,6 +38,13 @@ from home.mixins import community_root_models
 STEP = Page.steplen
 
 
+def url_path_below_home(url_path: str | None) -> str:
+    """A stored `url_path` (`/home/news/`) as the public sees it: the path below its locale's
+    home page (`/news/`), the same in every locale unless a translator changed a slug."""
+    parts = [part for part in (url_path or "").split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts[1:])
+
+
 def source_locale() -> Locale:
     return Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
 

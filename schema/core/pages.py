@@ -4,6 +4,8 @@ import graphene
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.selectors import url_path_below_home
+
 # Page model -> GraphQL object type; each domain package registers its types.
 PAGE_TYPES: dict[type, type[graphene.ObjectType]] = {}
 
@@ -30,9 +32,3 @@ def url_path_public(page: Page) -> str:
     when their slugs are the same; frontends prefix it with the locale.
     """
     return url_path_below_home(page.url_path)
-
-
-def url_path_below_home(url_path: str | None) -> str:
-    """`url_path_public` for a stored `url_path`."""
-    parts = [part for part in (url_path or "").split("/") if part]
-    return "/" + "".join(f"{part}/" for part in parts[1:])
