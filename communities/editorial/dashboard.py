@@ -1,10 +1,12 @@
 """Dashboard panels: what an editor, approver or translator has to do next."""
 
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import CharField
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import (
@@ -14,7 +16,7 @@ from wagtail.admin.views.home import (
 from wagtail.models import Locale, Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.translation_status import OUTDATED, translation_statuses
+from communities.editorial.translation_queue import NEEDS_WORK, translation_queue
 
 SHANGHAI = "Asia/Shanghai"
 PANEL_LIMIT = 20
@@ -62,31 +64,26 @@ class DashboardPanel(Component):
         return {**self.panel_context(request), "request": request}
 
 
-class OutdatedTranslationsPanel(DashboardPanel):
-    name = "outdated_translations"
-    template_name = "communities/dashboard/outdated_translations.html"
+class TranslationQueuePanel(DashboardPanel):
+    """The translator's queue in their locales (every target locale for the desk): what is
+    missing, outdated, in progress or sent back, most urgent first."""
+
+    name = "translation_queue"
+    template_name = "communities/dashboard/translation_queue.html"
     order = 120
 
     def panel_context(self, request) -> dict:
         locales = editable_locales(request.user)
-        rows = []
-        if locales:
-            translated = Page.objects.filter(locale__in=locales, depth__gt=2).order_by(
-                "-last_published_at"
-            )
-            statuses = translation_statuses(translated, locales)
-            outdated_pairs = {
-                (key, code)
-                for key, by_locale in statuses.items()
-                for code, status in by_locale.items()
-                if status == OUTDATED
-            }
-            for page in translated.select_related("locale"):
-                if (page.translation_key, page.locale.language_code) in outdated_pairs:
-                    rows.append(page)
-                if len(rows) >= PANEL_LIMIT:
-                    break
-        return {"pages": rows, "locales": locales}
+        items = translation_queue(locales=locales)
+        query = {"status": NEEDS_WORK, "order": "urgency"}
+        if len(locales) == 1:
+            query["locale"] = locales[0].language_code
+        return {
+            "items": items[:PANEL_LIMIT],
+            "total": len(items),
+            "locales": locales,
+            "report_url": reverse("tapestry_translations_report") + "?" + urlencode(query),
+        }
 
 
 class ScheduledToGoLivePanel(DashboardPanel):

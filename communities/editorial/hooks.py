@@ -13,9 +13,10 @@ from wagtail_localize.views import convert
 from communities.editorial.dashboard import (
     AwaitingMyReviewPanel,
     MyDraftsInReviewPanel,
-    OutdatedTranslationsPanel,
     ScheduledToGoLivePanel,
+    TranslationQueuePanel,
 )
+from communities.editorial.due_dates import TranslationDueDateView
 from communities.editorial.translation_sync import SyncTranslationsAsDraftsView
 from communities.editorial.translation_workflow import (
     ACTION_FIELD,
@@ -103,6 +104,11 @@ def register_admin_urls():
             name="tapestry_translations_report",
         ),
         path(
+            "reports/translations/due/<int:page_id>/<str:locale_code>/",
+            TranslationDueDateView.as_view(),
+            name="tapestry_translation_due_date",
+        ),
+        path(
             "reports/translations/results/",
             TranslationsReportView.as_view(results_only=True),
             name="tapestry_translations_report_results",
@@ -139,7 +145,7 @@ def editorial_dashboard_panels(request, panels):
         [
             AwaitingMyReviewPanel(),
             MyDraftsInReviewPanel(),
-            OutdatedTranslationsPanel(),
+            TranslationQueuePanel(),
             ScheduledToGoLivePanel(),
         ]
     )

@@ -1,10 +1,11 @@
 """Reports › Translations: every source page's status in every target locale, with coverage."""
 
 import datetime
+from urllib.parse import urlencode
 
 import django_filters
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,8 +15,23 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from communities.editorial.dashboard import editable_locales
+from communities.editorial.translation_queue import (
+    CHANGES_REQUESTED,
+    NEEDS_WORK,
+    QUEUE_STATES,
+    translation_queue,
+)
 from communities.models import CommunityPage
-from home.translation_status import LIVE, MISSING, STATUS_LABELS, STATUSES, translation_statuses
+from home.selectors import url_path_below_home
+from home.translation_status import LIVE, STATUS_LABELS, STATUSES, translation_statuses
+
+ORDER_URGENCY = "urgency"
+
+
+def _urgency_label(page) -> str:
+    items = list(page.queue_items.values())
+    return items[0].urgency_label if items else ""
 
 
 def _source_locale() -> Locale:
@@ -52,8 +68,18 @@ class TranslationsReportFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label="Status",
         empty_label="Any status",
-        choices=[(status, STATUS_LABELS[status]) for status in STATUSES],
+        choices=[
+            (NEEDS_WORK, "Needs work (missing, outdated, in progress or sent back)"),
+            *((status, STATUS_LABELS[status]) for status in STATUSES),
+            (CHANGES_REQUESTED, "Changes requested"),
+        ],
         method="filter_nothing",  # applied on computed statuses by the view
+    )
+    order = django_filters.ChoiceFilter(
+        label="Order",
+        empty_label="Tree order",
+        choices=[(ORDER_URGENCY, "Most urgent first (urgency, due date, waiting time)")],
+        method="filter_nothing",  # applied by the view
     )
 
     class Meta:
@@ -71,11 +97,15 @@ class TranslationsReportFilterSet(WagtailFilterSet):
 
 
 class LocaleStatusColumn(StatusTagColumn):
+    """A locale's status of the page; for work still to do, the way to the translation editor
+    (for users who work in that locale) and its due date (set by the desk)."""
+
     cell_template_name = "communities/admin/translation_status_cell.html"
 
-    def __init__(self, locale: Locale, *, can_translate: bool):
+    def __init__(self, locale: Locale, *, can_work: bool, can_set_due: bool):
         self.locale_code = locale.language_code
-        self.can_translate = can_translate
+        self.can_work = can_work
+        self.can_set_due = can_set_due
         super().__init__(
             f"status_{locale.language_code}",
             label=locale.language_code,
@@ -86,13 +116,25 @@ class LocaleStatusColumn(StatusTagColumn):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         status = instance.translation_statuses[self.locale_code]
+        item = instance.queue_items.get(self.locale_code)
         context["locale_code"] = self.locale_code
         context["status"] = status
-        if status == MISSING and self.can_translate:
-            # wagtail-localize's "Translate this page": it creates a draft to work on.
-            context["translate_url"] = reverse(
-                "wagtail_localize:submit_page_translation", args=[instance.pk]
-            )
+        context["item"] = item
+        if item is not None:
+            context["value"] = item.state_label
+            if self.can_work:
+                context["editor_url"] = item.editor_url
+                context["editor_label"] = "Translate" if item.target_id is None else "Open"
+            if self.can_set_due:
+                request = parent_context.get("request")
+                back = reverse("tapestry_translations_report")
+                if request is not None and request.GET:
+                    back += "?" + request.GET.urlencode()
+                context["due_url"] = (
+                    reverse("tapestry_translation_due_date", args=[instance.pk, self.locale_code])
+                    + "?"
+                    + urlencode({"next": back})
+                )
         return context
 
 
@@ -142,14 +184,40 @@ class TranslationsReportView(ReportView):
     def get_filtered_queryset(self):
         pages = self.filter_queryset(self.get_queryset())
         self.all_statuses = translation_statuses(pages, self.locales)
+        self.queue = {
+            (item.source.pk, item.locale.language_code): item
+            for item in translation_queue(locales=self.locales, sources=pages)
+        }
         status = self.request.GET.get("status")
         if status in STATUSES:
             wanted = [
                 key for key, by_locale in self.all_statuses.items() if status in by_locale.values()
             ]
             pages = pages.filter(translation_key__in=wanted)
+        elif status == NEEDS_WORK or status in QUEUE_STATES:
+            pages = pages.filter(
+                pk__in={
+                    page_id
+                    for (page_id, _code), item in self.queue.items()
+                    if status == NEEDS_WORK or item.state == status
+                }
+            )
         self.coverage = self._coverage(pages)
+        if self.request.GET.get("order") == ORDER_URGENCY:
+            pages = self._most_urgent_first(pages)
         return pages
+
+    def _most_urgent_first(self, pages):
+        """Pages with work to do by their most urgent item; the rest after, in tree order."""
+        first_item = {}
+        for item in sorted(self.queue.values(), key=lambda item: item.sort_key()):
+            first_item.setdefault(item.source.pk, len(first_item))
+        rank = Case(
+            *(When(pk=page_id, then=Value(position)) for page_id, position in first_item.items()),
+            default=Value(len(first_item)),
+            output_field=IntegerField(),
+        )
+        return pages.annotate(queue_rank=rank).order_by("queue_rank", "path")
 
     def _coverage(self, pages) -> list[dict]:
         live_keys = set(pages.filter(live=True).values_list("translation_key", flat=True))
@@ -175,11 +243,21 @@ class TranslationsReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         for page in object_list:
             page.translation_statuses = self.all_statuses.get(page.translation_key, {})
+            page.queue_items = {
+                locale.language_code: self.queue.get((page.pk, locale.language_code))
+                for locale in self.locales
+                if (page.pk, locale.language_code) in self.queue
+            }
         return object_list
+
+    @cached_property
+    def work_locales(self) -> set[str]:
+        """Locales whose translations the user may open (a translator's own; all for the desk)."""
+        return {locale.language_code for locale in editable_locales(self.request.user)}
 
     @property
     def columns(self):
-        can_translate = self.request.user.has_perm("wagtail_localize.submit_translation")
+        can_set_due = self.request.user.has_perm("communities.change_translationduedate")
         return [
             TitleColumn(
                 "title",
@@ -188,19 +266,40 @@ class TranslationsReportView(ReportView):
                 accessor="get_admin_display_title",
             ),
             Column("type", label="Type", accessor=lambda page: page.content_type.name.title()),
-            *(LocaleStatusColumn(locale, can_translate=can_translate) for locale in self.locales),
+            Column("urgency", label="Urgency", accessor=_urgency_label),
+            *(
+                LocaleStatusColumn(
+                    locale,
+                    can_work=locale.language_code in self.work_locales,
+                    can_set_due=can_set_due,
+                )
+                for locale in self.locales
+            ),
         ]
 
     @property
     def list_export(self):
-        return ["title", "url_path", *(f"status_{locale.language_code}" for locale in self.locales)]
+        columns = ["title", "url_path"]
+        for locale in self.locales:
+            columns += [f"status_{locale.language_code}", f"due_{locale.language_code}"]
+        return columns
+
+    @property
+    def export_headings(self):
+        headings = {"title": "Title", "url_path": "URL path"}
+        for locale in self.locales:
+            headings[f"status_{locale.language_code}"] = f"Status ({locale.language_code})"
+            headings[f"due_{locale.language_code}"] = f"Due ({locale.language_code})"
+        return headings
 
     def to_row_dict(self, item):
-        row = {"title": item.title, "url_path": item.url_path}
+        # The path the API serves the page at (below its locale's home page), not the tree's.
+        row = {"title": item.title, "url_path": url_path_below_home(item.url_path)}
         for locale in self.locales:
-            row[f"status_{locale.language_code}"] = item.translation_statuses.get(
-                locale.language_code
-            )
+            code = locale.language_code
+            queued = item.queue_items.get(code)
+            row[f"status_{code}"] = queued.state if queued else item.translation_statuses.get(code)
+            row[f"due_{code}"] = queued.due_on if queued and queued.due_on else None
         return row
 
     def get_context_data(self, *args, **kwargs):

@@ -338,9 +338,16 @@ def groups_ensure(report: SetupReport, home: HomePage, communities: list[Communi
         for model in ("topic", "bureau")
         for action in ("add", "change", "delete", "view", "publish")
     ]
+    due_dates = _permissions(
+        [f"{action}_translationduedate" for action in ("add", "change", "delete", "view")],
+        app_label="communities",
+    )
     _grant_model_permissions(
         desk,
-        access_admin + submit_translation + _permissions(snippet_codenames, app_label="articles"),
+        access_admin
+        + submit_translation
+        + _permissions(snippet_codenames, app_label="articles")
+        + due_dates,
     )
     _grant_pages(desk, [Page.get_first_root_node()], PAGE_ALL)
     _grant_collection(

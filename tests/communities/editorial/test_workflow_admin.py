@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PANELS = [
     "Awaiting my review",
     "My drafts in review",
-    "Translations out of date in my locales",
+    "Translation queue",
     "Scheduled to go live",
 ]
 
@@ -55,7 +55,7 @@ def test_awaiting_my_review_lists_what_the_moderator_approves(client):
     assert "Night market returns" in panel_text(client.get("/admin/").content.decode(), PANELS[1])
 
 
-def test_outdated_translations_panel_lists_the_translators_locale_only(client):
+def test_translation_queue_panel_lists_the_translators_locale_only(client):
     article = helpers.article_create(
         helpers.community_news_index(helpers.HUACAO), title="Library hours", publish=True
     )
