@@ -17,6 +17,7 @@ from communities.editorial.dashboard import (
     TranslationQueuePanel,
 )
 from communities.editorial.due_dates import TranslationDueDateView
+from communities.editorial.review import ReviewChangesView
 from communities.editorial.translation_sync import SyncTranslationsAsDraftsView
 from communities.editorial.translation_workflow import (
     ACTION_FIELD,
@@ -102,6 +103,11 @@ def register_admin_urls():
             "reports/translations/",
             TranslationsReportView.as_view(),
             name="tapestry_translations_report",
+        ),
+        path(
+            "review/page/<int:page_id>/",
+            ReviewChangesView.as_view(),
+            name="tapestry_review_changes",
         ),
         path(
             "reports/translations/due/<int:page_id>/<str:locale_code>/",
