@@ -15,3 +15,10 @@ from django.dispatch import Signal
 #:               "outdated"), or None when it was never recorded
 #:   new_status  the new status, one of the same values
 translation_status_changed = Signal()
+
+#: Sent when "Sync translated pages" wrote the source's current content into new drafts of its
+#: translations (inside the transaction; receivers act on commit). Keyword arguments:
+#:   source   the source-locale (en) page or snippet
+#:   locales  the codes of the locales that received a new draft
+#:   user     who synced, or None
+translations_synced = Signal()

@@ -35,7 +35,7 @@ from home.cache_tags import (
     tags_for_snippet,
     tags_for_versions,
 )
-from home.signals import translation_status_changed
+from home.signals import translation_status_changed, translations_synced
 from tasks import cache, notifications, webhooks
 from tasks.models import WebhookEvent
 from tasks.services import notifications as notification_service
@@ -106,6 +106,21 @@ def on_translation_status_changed(
         source.pk,
         locale,
     )
+
+
+def on_translations_synced(sender, source=None, locales=(), user=None, **kwargs) -> None:
+    """A sync wrote new drafts: each locale's translators have work (the dashboard's queue lists
+    it as in progress)."""
+    if not isinstance(source, Page):
+        return
+    for code in locales:
+        _on_commit(
+            notifications.notify_translators,
+            notification_service.TRANSLATION_SYNCED,
+            source.pk,
+            code,
+            _actor_id(user),
+        )
 
 
 def _is_first_publication(page: Page) -> bool:
@@ -231,6 +246,7 @@ def connect() -> None:
     translation_status_changed.connect(
         on_translation_status_changed, dispatch_uid="tapestry_translators_outdated"
     )
+    translations_synced.connect(on_translations_synced, dispatch_uid="tapestry_translators_synced")
     page_published.connect(on_page_published, dispatch_uid="tapestry_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="tapestry_page_unpublished")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="tapestry_page_deleted")

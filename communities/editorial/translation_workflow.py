@@ -13,6 +13,8 @@ from django.db import transaction
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
+from home.signals import translations_synced
+
 ACTION_FIELD = "tapestry-translation-action"
 
 
@@ -111,9 +113,14 @@ def translations_sync_as_drafts(*, source: TranslationSource, user) -> int:
     Returns how many translated objects received a new draft.
     """
     source.update_from_db()
-    count = 0
+    synced = []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         with contextlib.suppress(ValidationError):
             translation_target_draft_write(translation=translation, user=user)
-            count += 1
-    return count
+            synced.append(translation.target_locale.language_code)
+    if synced:
+        # Each locale's translators have a new draft to finish (and the reviewers a review).
+        translations_synced.send(
+            sender=TranslationSource, source=source.get_source_instance(), locales=synced, user=user
+        )
+    return len(synced)

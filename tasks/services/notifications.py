@@ -17,7 +17,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
 
+from communities.editorial.review_diff import summary as review_summary
+from communities.editorial.review_diff import task_state_changes
+from communities.editorial.translation_queue import translation_editor_url
 from communities.roles import translators_group_name
 from tasks.models import DigestEntry, NotificationPreference
 
@@ -30,15 +34,18 @@ WORKFLOW_APPROVED = "approved"
 WORKFLOW_REJECTED = "rejected"
 TRANSLATION_OUTDATED = "translation_outdated"
 TRANSLATION_NEEDED = "translation_needed"
+TRANSLATION_SYNCED = "translation_synced"
+TRANSLATION_KINDS = {TRANSLATION_OUTDATED, TRANSLATION_NEEDED, TRANSLATION_SYNCED}
 KINDS = {
     WORKFLOW_SUBMITTED,
     WORKFLOW_APPROVED,
     WORKFLOW_REJECTED,
     TRANSLATION_OUTDATED,
     TRANSLATION_NEEDED,
+    TRANSLATION_SYNCED,
 }
 # Kinds a user can have collected into the daily digest: review requests and translation work.
-DIGESTIBLE = {WORKFLOW_SUBMITTED, TRANSLATION_OUTDATED, TRANSLATION_NEEDED}
+DIGESTIBLE = {WORKFLOW_SUBMITTED, *TRANSLATION_KINDS}
 
 
 def _admin_languages() -> set[str]:
@@ -165,8 +172,13 @@ def _workflow_mail(kind: str, user, ids: dict) -> Mail | None:
     if isinstance(content, Page):
         context["page"] = content
     if kind == WORKFLOW_SUBMITTED:
-        template = "wagtailadmin/notifications/task_state_submitted"
+        # Wagtail's mail, with what changed against the live version and the review screen.
+        template = "tasks/notifications/task_state_submitted"
         context["requested_by"] = workflow_state.requested_by
+        if isinstance(content, Page):
+            context["review_url"] = _absolute(reverse("tapestry_review_changes", args=[content.pk]))
+            context["changes"] = review_summary(task_state_changes(task_state))
+            context["is_live"] = content.live
     elif kind == WORKFLOW_APPROVED:
         template = "wagtailadmin/notifications/workflow_state_approved"
     else:
@@ -184,6 +196,21 @@ def _language_name(code: str) -> str:
         return code
 
 
+def _untranslated_count(source: Page, locale: Locale) -> int | None:
+    """How many of the source's strings have no translation into `locale` yet."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=source.translation_key, target_locale=locale, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return None
+    total, translated = translation.get_progress()
+    return total - translated
+
+
 def _translation_mail(kind: str, user, ids: dict) -> Mail | None:
     source = Page.objects.filter(pk=ids["page_id"]).first()
     locale = Locale.objects.filter(language_code=ids["locale"]).first()
@@ -192,10 +219,15 @@ def _translation_mail(kind: str, user, ids: dict) -> Mail | None:
     source = source.specific
     translated = Page.objects.filter(translation_key=source.translation_key, locale=locale).first()
     target = translated.specific if translated else None
-    if kind == TRANSLATION_OUTDATED and target is not None:
-        url = _edit_url(target)
-    else:
-        url = _edit_url(source)
+    # The translation editor (or "Translate this page" while there is no translation): the
+    # translator may open it, unlike the source page's edit view.
+    url = _absolute(
+        translation_editor_url(
+            source_id=source.pk,
+            locale_code=locale.language_code,
+            target_id=target.pk if target else None,
+        )
+    )
     context = {
         "user": user,
         "source": source,
@@ -204,12 +236,14 @@ def _translation_mail(kind: str, user, ids: dict) -> Mail | None:
         "locale_name": _language_name(locale.language_code),
         "url": url,
     }
+    if kind == TRANSLATION_SYNCED:
+        context["untranslated"] = _untranslated_count(source, locale)
     subject, text, html = _render(f"tasks/notifications/{kind}", context)
     return Mail(subject=subject, text=text, html=html, digest_line=subject, url=url)
 
 
 def _content_language_of(kind: str, ids: dict) -> str | None:
-    if kind in {TRANSLATION_OUTDATED, TRANSLATION_NEEDED}:
+    if kind in TRANSLATION_KINDS:
         return ids.get("locale")
     task_state = TaskState.objects.filter(pk=ids.get("task_state_id")).first()
     if task_state is None:
@@ -221,7 +255,7 @@ def notification_mail_build(*, kind: str, user, ids: dict) -> Mail | None:
     """The mail about the event, for `user`, in their language; None if its subject is gone."""
     language = recipient_language(user, content_language=_content_language_of(kind, ids))
     with translation.override(language):
-        if kind in {TRANSLATION_OUTDATED, TRANSLATION_NEEDED}:
+        if kind in TRANSLATION_KINDS:
             return _translation_mail(kind, user, ids)
         return _workflow_mail(kind, user, ids)
 

@@ -1,3 +1,4 @@
+import re
 from unittest import mock
 
 import pytest
@@ -299,3 +300,117 @@ def test_a_translation_submitted_for_review_mails_that_locales_reviewers(
         workflow_submit(translated, translator)
 
     assert _recipients() == [reviewer.email]
+
+
+# The links and the content of translators' and reviewers' mails --------------------------------
+
+
+def _urls(message) -> list[str]:
+    return re.findall(r"https?://\S+", message.body)
+
+
+@pytest.mark.django_db
+def test_new_page_mail_links_to_translate_it_not_to_the_english_edit_view(
+    client, django_capture_on_commit_callbacks
+):
+    """Row 4: the link led to /admin/pages/<en id>/edit/, which translators may not open."""
+    translator = user_create(groups=["Translators (zh-hans)"])
+    page = article_create(city_news_index(), title="Metro line 22 opens")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    message = next(message for message in mail.outbox if message.to == [translator.email])
+    url = f"/admin/localize/submit/page/{page.pk}/?select_locale=zh-hans"
+    assert any(link.endswith(url) for link in _urls(message))
+    assert admin_edit_url(page) not in message.body
+    assert url.replace("&", "&amp;") in _html(message) or url in _html(message)
+    client.force_login(translator)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_outdated_mail_links_to_the_translation_editor(client, django_capture_on_commit_callbacks):
+    from home.translation import translation_create
+    from tests.helpers import locale
+
+    translator = user_create(groups=["Translators (zh-hans)"])
+    source = article_create(city_news_index(), publish=True, title="Tax filing guide")
+    translated = translation_create(instance=source, locale=locale("zh-hans"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation_status_changed.send(
+            sender=type(source),
+            source=source,
+            instance=translated,
+            locale="zh-hans",
+            old_status="live",
+            new_status="outdated",
+        )
+
+    (message,) = mail.outbox
+    assert any(link.endswith(admin_edit_url(translated)) for link in _urls(message))
+    assert admin_edit_url(source) not in message.body
+    client.force_login(translator)
+    response = client.get(admin_edit_url(translated))
+    assert response.status_code == 200
+    assert "js-translation-editor" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sync_mails_the_locales_translators_with_a_link_to_the_new_draft(
+    client, django_capture_on_commit_callbacks
+):
+    """Row 5: the desk's sync turned a live translation into a draft and nobody was told."""
+    from wagtail_localize.models import TranslationSource
+
+    from home.translation import translation_create
+    from tests.helpers import DESK, locale
+
+    zh = user_create(groups=["Translators (zh-hans)"])
+    ja = user_create(groups=["Translators (ja)"])
+    desk = user_create(groups=[DESK])
+    source = article_create(community_news_index(), publish=True, title="Bus routes change")
+    zh_page = translation_create(
+        instance=source, locale=locale("zh-hans"), strings={"Bus routes change": "公交线路调整"}
+    )
+    source.summary = "Routes 2 and 5 now stop at the metro."
+    source.save_revision(user=desk).publish(user=desk)
+    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
+    client.force_login(desk)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/update/{translation_source.pk}/")
+
+    assert response.status_code == 302
+    assert _recipients() == [zh.email]
+    assert ja.email not in _recipients()
+    (message,) = mail.outbox
+    # Chinese, as the translator set no admin language; the untranslated summary is counted.
+    assert message.subject == "Bus routes change：新的简体中文草稿等待翻译"
+    assert "需要翻译" in message.body
+    assert any(link.endswith(admin_edit_url(zh_page)) for link in _urls(message))
+
+
+@pytest.mark.django_db
+def test_approval_request_mail_shows_what_changed_and_links_the_review_screen(
+    django_capture_on_commit_callbacks,
+):
+    review_workflow()
+    who = people()
+    page = article_create(community_news_index(), title="Night market opens", publish=True)
+    page.summary = "Stalls now open until midnight."
+    page.save_revision(user=who["editor"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_workflow().start(page, who["editor"])
+
+    message = next(message for message in mail.outbox if message.to == [who["moderator"].email])
+    changes = message.body.split("What changed against the live version:")[1]
+    assert "Summary" in changes
+    assert "A short summary for lists." in changes  # before
+    assert "Stalls now open until midnight." in changes  # after
+    assert "Title" not in changes and "Body" not in changes  # unchanged fields are left out
+    assert f"/admin/review/page/{page.pk}/" in message.body
+    assert "Stalls now open until midnight." in _html(message)
