@@ -49,6 +49,13 @@ class TranslationDueDateView(WagtailAdminTemplateMixin, FormView):
         self.current = TranslationDueDate.objects.filter(page=self.page, locale=self.locale).first()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("tapestry_translations_report"), "label": "Translations"},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def get_page_subtitle(self):
         return f"{self.page.get_admin_display_title()} ({self.locale.get_display_name()})"
 

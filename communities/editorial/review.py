@@ -57,6 +57,12 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def get_page_subtitle(self):
         return f"{self.page.get_admin_display_title()} ({self.page.locale.get_display_name()})"
 
