@@ -3,7 +3,9 @@
 Owns the workflows and their stages (`workflows`), the translators' review path around
 wagtail-localize (`translation_workflow`, `translation_sync`), the translation status history
 (`translation_status`, kept current by `signal_handlers`), what a finished workflow does
-(`workflow_finish`), the admin's dashboard panels and Translations report, and their hooks.
+(`workflow_finish`), the translators' queue and its due dates (`translation_queue`,
+`due_dates`), the reviewers' diff of a submitted revision against the live one (`review_diff`,
+`review`), the admin's dashboard panels and Translations report, and their hooks.
 
 May import `communities.models`, `communities.roles`, `articles` and `home`; no other room.
 """

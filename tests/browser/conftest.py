@@ -17,6 +17,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "browser-screenshots"
+#: The README's pictures; written only when TAPESTRY_DOCS_SCREENSHOTS=1 (see docs_screenshot).
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +49,18 @@ class Steps:
         self.count += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
+
+
+def docs_screenshot(target, name: str) -> None:
+    """Save `target` (a page, or a locator of one element) as docs/screenshots/<name>.png.
+
+    Off unless TAPESTRY_DOCS_SCREENSHOTS=1, so test runs leave the committed pictures alone:
+    `TAPESTRY_DOCS_SCREENSHOTS=1 make test PYTEST_ARGS="-m browser"` refreshes them.
+    """
+    if os.environ.get("TAPESTRY_DOCS_SCREENSHOTS") != "1":
+        return
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target.screenshot(path=str(DOCS_SCREENSHOTS / f"{name}.png"))
 
 
 @pytest.fixture
