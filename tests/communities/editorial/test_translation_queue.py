@@ -272,3 +272,24 @@ def test_translator_submit_from_the_queue_link_creates_their_locale_only(client)
 
     assert form.status_code == 200
     assert checked == [str(helpers.locale("zh-hans").pk)]
+
+
+def test_the_queue_costs_the_same_queries_for_few_or_many_pages():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    zh = [helpers.locale("zh-hans"), helpers.locale("ja")]
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            translation_queue(locales=zh)
+        return len(queries)
+
+    news("Q: one")
+    few = cost()
+    for n in range(6):
+        page = news(f"Q: more {n}", priority=ArticlePage.Priority.URGENT if n % 2 else "normal")
+        if n % 3 == 0:
+            translation_create(instance=page, locale=helpers.locale("zh-hans"))
+
+    assert cost() == few
