@@ -6,6 +6,7 @@ class CommunitiesConfig(AppConfig):
     verbose_name = "Communities"
 
     def ready(self):
-        from communities.editorial import signal_handlers
+        from communities.editorial import signal_handlers, translation_times
 
         signal_handlers.connect()
+        translation_times.install()
