@@ -14,6 +14,7 @@ from wagtail.admin.views.home import (
 from wagtail.models import Locale, Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from communities.editorial.workflow_display import reviewer_comments
 from home.translation_status import OUTDATED, translation_statuses
 
 SHANGHAI = "Asia/Shanghai"
@@ -30,6 +31,14 @@ class MyDraftsInReviewPanel(UserObjectsInWorkflowModerationPanel):
     name = "my_drafts_in_review"
     template_name = "communities/dashboard/my_drafts_in_review.html"
     order = 110
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = context["workflow_states"]
+        comments = reviewer_comments(states) if states else {}
+        for state in states:
+            state.reviewer_comment = comments.get(state.pk)  # what the editor has to act on
+        return context
 
 
 def editable_locales(user) -> list[Locale]:
