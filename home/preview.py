@@ -91,7 +91,7 @@ def preview_take(token: str) -> Draft:
     return Draft(page=page, id=page.pk or f"preview-{preview.pk}")
 
 
-FRONTEND = ""
+FRONTEND = "frontend"
 HTML = "html"
 
 

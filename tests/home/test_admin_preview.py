@@ -100,8 +100,13 @@ def test_with_a_frontend_every_preview_opens_it(client, moderator, draft, settin
         assert response["Location"].startswith(FRONTEND + "?token="), response["Location"]
 
 
-def test_the_token_stays_one_mode_away_without_a_frontend(draft, settings):
+def test_the_token_stays_one_mode_away_without_a_frontend(client, moderator, draft, settings):
     settings.TAPESTRY_PREVIEW_URL = ""
 
-    assert [mode for mode, _label in draft.preview_modes] == ["html", ""]
+    assert [mode for mode, _label in draft.preview_modes] == ["html", "frontend"]
     assert draft.default_preview_mode == "html"
+
+    token_page = client.get(
+        reverse("wagtailadmin_pages:view_draft", args=[draft.pk]), {"mode": "frontend"}
+    )
+    assert 'id="preview-token"' in token_page.content.decode()
