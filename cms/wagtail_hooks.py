@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -26,3 +28,8 @@ def two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Sign in with a code from an authenticator app as well as your password."),
     }
+
+
+@hooks.register("insert_global_admin_css")
+def tapestry_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin.css"))

@@ -3,8 +3,11 @@
 Pressing Preview stores the draft as the editor sees it (saved or not) and sends the browser to
 the frontend's preview URL (TAPESTRY_PREVIEW_URL) with `?token=...`; the frontend asks GraphQL
 for `preview(token)` and renders the draft like any page. A token works once, within
-TAPESTRY_PREVIEW_TTL_SECONDS. Without a frontend URL configured, Tapestry shows the token and the
-query to run instead. The "Built-in HTML" preview mode keeps Wagtail's own template preview.
+TAPESTRY_PREVIEW_TTL_SECONDS.
+
+Without a frontend URL configured, every Preview (the editor's panel, the listings' and the
+dashboard's Preview, the workflow mails' links) shows Tapestry's own HTML rendering of the draft;
+the token and its query stay one mode away, for frontend developers.
 """
 
 import hashlib
@@ -88,14 +91,24 @@ def preview_take(token: str) -> Draft:
     return Draft(page=page, id=page.pk or f"preview-{preview.pk}")
 
 
-class HeadlessPreviewMixin:
-    """Page models: Preview opens the frontend with a token; "Built-in HTML" keeps templates."""
+FRONTEND = "frontend"
+HTML = "html"
 
-    preview_modes = [("", "Frontend"), ("html", "Built-in HTML")]
-    default_preview_mode = ""
+
+class HeadlessPreviewMixin:
+    """Page models: Preview opens the frontend with a token when there is one, else the page.
+
+    Every admin entry point previews in `default_preview_mode`, the first of `preview_modes`.
+    """
+
+    @property
+    def preview_modes(self):
+        if settings.TAPESTRY_PREVIEW_URL:
+            return [(FRONTEND, "Frontend"), (HTML, "Built-in HTML")]
+        return [(HTML, "Page"), (FRONTEND, "Frontend token")]
 
     def serve_preview(self, request, mode_name):
-        if mode_name == "html":
+        if mode_name == HTML:
             return super().serve_preview(request, mode_name)
         token, preview = preview_create(self, getattr(request, "user", None))
         params = {"token": token, "locale": self.locale.language_code, "type": self._meta.label}

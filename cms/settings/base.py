@@ -278,7 +278,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     (code, LANG_INFO[code]["name_local"]) for code in ["en", "zh-hans"]
 ]
+# Admin users pick their zone in their account; empty means TIME_ZONE (Asia/Shanghai).
 WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai", "UTC"]
+# Dates and times in the admin name their zone ("Nov. 30, 2026, 9:15 a.m. CST").
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from communities.editorial.translation_queue import NEEDS_WORK, translation_queue
+from communities.editorial.workflow_display import reviewer_comments
 
 SHANGHAI = "Asia/Shanghai"
 PANEL_LIMIT = 20
@@ -32,6 +33,14 @@ class MyDraftsInReviewPanel(UserObjectsInWorkflowModerationPanel):
     name = "my_drafts_in_review"
     template_name = "communities/dashboard/my_drafts_in_review.html"
     order = 110
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = context["workflow_states"]
+        comments = reviewer_comments(states) if states else {}
+        for state in states:
+            state.reviewer_comment = comments.get(state.pk)  # what the editor has to act on
+        return context
 
 
 def editable_locales(user) -> list[Locale]:

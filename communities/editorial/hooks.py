@@ -27,6 +27,7 @@ from communities.editorial.translation_workflow import (
     translation_submit,
 )
 from communities.editorial.translations_report import TranslationsReportView
+from communities.editorial.workflow_display import DashboardWorkflowAction
 
 
 @hooks.register("before_edit_page", order=-10)
@@ -98,6 +99,11 @@ def register_admin_urls():
             "localize/update/<int:translation_source_id>/",
             SyncTranslationsAsDraftsView.as_view(),
             name="tapestry_sync_translations",
+        ),
+        path(
+            "dashboard/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            DashboardWorkflowAction.as_view(),
+            name="tapestry_dashboard_workflow_action",
         ),
         path(
             "reports/translations/",

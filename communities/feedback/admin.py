@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, UserColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -74,9 +76,24 @@ FEEDBACK_POLICY = FeedbackPermissionPolicy(Feedback)
 register_permission_policy(Feedback, FEEDBACK_POLICY)
 
 
+class YesNoColumn(Column):
+    """A yes/no field as a tick or a cross with the word, never Python's True/False."""
+
+    cell_template_name = "communities/admin/yes_no_cell.html"
+
+
+class ExcerptColumn(Column):
+    def __init__(self, name, length: int = 90, **kwargs):
+        super().__init__(name, **kwargs)
+        self.length = length
+
+    def get_value(self, instance):
+        return Truncator(" ".join(str(super().get_value(instance)).split())).chars(self.length)
+
+
 class FeedbackIndexView(IndexView):
     def get_base_queryset(self):
-        return feedback_visible_to(self.request.user)
+        return feedback_visible_to(self.request.user).select_related("handled_by")
 
 
 class FeedbackEditView(EditView):
@@ -136,7 +153,16 @@ class FeedbackViewSet(ModelViewSet):
     inspect_view_enabled = False
     index_view_class = FeedbackIndexView
     edit_view_class = FeedbackEditView
-    list_display = ["reference", "community", "category", "status", "created_at", "shared"]
+    list_display = [
+        "reference",
+        ExcerptColumn("message", label="Message"),
+        "community",
+        "category",
+        "status",
+        UserColumn("handled_by", label="Assignee", blank_display_name="—"),
+        "created_at",
+        YesNoColumn("shared", label="Shared with other communities"),
+    ]
     list_filter = ["status", "category", "community", "shared"]
     search_fields = ["reference", "message"]
     list_export = [

@@ -6,6 +6,7 @@ their community's events, the desk all of them): names and emails are personal d
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 
 from articles.models import EventPage
 from communities.models import EventRegistration
+from communities.registrations.selectors import with_event_seats
 
 
 def events_managed_by(user):
@@ -64,16 +66,34 @@ class CheckInColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["registration"] = instance
         context["url"] = reverse("registrations_check_in", args=[instance.pk])
+        # Cells are rendered without a RequestContext: the form needs the token handed in.
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request is not None else ""
         return context
+
+
+class EventSeatsColumn(Column):
+    """Seats left of the event's capacity, so the door knows how full the room is."""
+
+    def get_value(self, instance):
+        capacity = instance.event.capacity
+        if capacity is None:
+            return f"{instance.event_seats_taken} taken (no limit)"
+        left = max(capacity - instance.event_seats_taken, 0)
+        return f"{left} of {capacity} left"
 
 
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
-        return registrations_managed_by(self.request.user)
+        return with_event_seats(registrations_managed_by(self.request.user))
 
     @property
     def columns(self):
-        return [*super().columns, CheckInColumn("checked_in_at", label="Check-in")]
+        return [
+            *super().columns,
+            EventSeatsColumn("event_seats", label="Event seats"),
+            CheckInColumn("checked_in_at", label="Check-in"),
+        ]
 
 
 class RegistrationViewSet(ModelViewSet):

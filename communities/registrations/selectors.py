@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from articles.models import EventPage
 from communities.models import EventRegistration
@@ -44,3 +45,17 @@ def waitlist_position(registration: EventRegistration) -> int:
         created_at__lt=registration.created_at,
     )
     return ahead.count() + 1
+
+
+def with_event_seats(registrations):
+    """Registrations annotated with their event's confirmed seats (`event_seats_taken`)."""
+    confirmed = (
+        EventRegistration.objects.filter(event_id=OuterRef("event_id"), status=Status.CONFIRMED)
+        .order_by()
+        .values("event_id")
+        .annotate(seats=Sum("party_size"))
+        .values("seats")
+    )
+    return registrations.annotate(
+        event_seats_taken=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
+    )

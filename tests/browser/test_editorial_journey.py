@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from articles.models import ArticlePage
 from tests import helpers
@@ -38,16 +39,18 @@ def log_in(browser, live_server, steps, username: str):
     return page
 
 
-def approve_from_dashboard(page, steps, label: str):
+def approve_from_dashboard(page, steps, label: str, title: str = f"{TITLE}|{ZH_TITLE}"):
     page.goto("/admin/")
     panel = page.locator("section", has=page.get_by_role("heading", name="Awaiting my review"))
-    row = panel.locator("tr", has_text=re.compile(f"{TITLE}|{ZH_TITLE}")).first
+    row = panel.locator("tr", has_text=re.compile(title)).first
     steps.shot(page, f"{label}-awaiting")
     row.locator("button[aria-label='Actions']").click()
     with page.expect_navigation():
         row.get_by_role("button", name="Approve", exact=True).click()
     page.wait_for_load_state("networkidle")
     steps.shot(page, f"{label}-approved")
+    # The dashboard says what the approval did.
+    expect(page.locator(".messages")).to_contain_text(re.compile(f"Approved “({title})” at "))
 
 
 def test_article_through_both_stages_then_translated_and_reviewed(browser, live_server, steps):

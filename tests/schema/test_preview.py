@@ -204,11 +204,12 @@ def editor(client):
     return user
 
 
-def _admin_preview(client, preview_url: str, data: dict):
+def _admin_preview(client, preview_url: str, data: dict, mode: str = "frontend"):
+    """The draft previewed in `mode` (the frontend's; its default only with a frontend URL)."""
     posted = client.post(preview_url, data)
     assert posted.status_code == 200, posted.content
     assert posted.json()["is_valid"] is True, posted.json()
-    return client.get(preview_url)
+    return client.get(preview_url, {"mode": mode})
 
 
 def _token_shown(response) -> str:

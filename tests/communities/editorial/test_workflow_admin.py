@@ -85,7 +85,7 @@ def test_scheduled_panel_shows_go_live_in_shanghai_time(client):
     text = panel_text(client.get("/admin/").content.decode(), PANELS[3])
 
     assert "New visa rules" in text
-    assert "2031-03-01 10:00 Asia/Shanghai" in text
+    assert "2031-03-01 10:00 CST (UTC+8)" in text
 
 
 def test_translations_report_with_coverage_and_filters(client):

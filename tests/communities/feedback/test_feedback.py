@@ -1,6 +1,7 @@
 """The feedback loop: residents submit, community staff triage and answer, the desk sees all."""
 
 import pytest
+from bs4 import BeautifulSoup
 from celery import current_app
 from django.core import mail
 from wagtail.models import PageViewRestriction
@@ -298,3 +299,26 @@ def test_feedback_to_a_community_the_public_is_not_served_is_refused(gql):
         {"field": "community", "code": "NOT_FOUND", "message": "There is no such community."}
     ]
     assert not Feedback.objects.exists()
+
+
+def test_feedback_list_shows_an_excerpt_the_assignee_and_sharing_as_yes_or_no(client, gql, staff):
+    shared = feedback_for(gql, "huacao-town", message="Roundtable findings on schooling " * 10)
+    private = feedback_for(gql, "huacao-town", message="More bins please")
+    Feedback.objects.filter(pk=shared.pk).update(shared=True, handled_by=staff["huacao"])
+    client.force_login(staff["desk"])
+
+    listing = BeautifulSoup(client.get("/admin/feedback/").content, "html.parser")
+    rows = {
+        ref: row.get_text(" ", strip=True)
+        for row in listing.select("tbody tr")
+        for ref in [shared.reference, private.reference]
+        if ref in row.get_text()
+    }
+
+    assert "Roundtable findings on schooling" in rows[shared.reference]
+    assert "…" in rows[shared.reference]  # an excerpt, not the whole message
+    assert "More bins please" in rows[private.reference]
+    assert "hc-mod" in rows[shared.reference]
+    assert "Yes" in rows[shared.reference].split()
+    assert "No" in rows[private.reference].split()
+    assert "True" not in rows[shared.reference] and "False" not in rows[private.reference]

@@ -75,3 +75,35 @@ def test_people_without_event_rights_are_refused(client, registrations):
     client.force_login(user_create())
 
     assert client.get("/admin/registrations/").status_code in (302, 403)
+
+
+def test_check_in_from_the_listing_carries_a_csrf_token(registrations):
+    """The cell's form posts with the page's token: CSRF-checked, as in a real browser."""
+    from bs4 import BeautifulSoup
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user_create(groups=["Huacao Town Editors"]))
+    ana = registrations["ana"]
+
+    listing = client.get("/admin/registrations/")
+    form = BeautifulSoup(listing.content, "html.parser").find(
+        "form", action=f"/admin/registrations-check-in/{ana.pk}/"
+    )
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert token is not None and token["value"]
+
+    response = client.post(form["action"], {"csrfmiddlewaretoken": token["value"]})
+
+    assert response.status_code == 302
+    ana.refresh_from_db()
+    assert ana.checked_in_at is not None
+
+
+def test_listing_shows_seats_left_of_each_events_capacity(client, registrations):
+    client.force_login(user_create(groups=["CNS Editorial Desk"]))
+
+    listing = client.get("/admin/registrations/").content.decode()
+
+    assert "0 of 1 left" in listing  # Huacao: ana holds the only seat, ben waits
+    assert "1 taken (no limit)" in listing  # Jinqiao: no capacity
