@@ -1,6 +1,7 @@
 """Reports › Translations: every source page's status in every target locale, with coverage."""
 
 import datetime
+from urllib.parse import urlencode
 
 import django_filters
 from django.conf import settings
@@ -14,6 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from communities.editorial.translation_access import translation_locales_of_user
 from communities.models import CommunityPage
 from home.translation_status import LIVE, MISSING, STATUS_LABELS, STATUSES, translation_statuses
 
@@ -90,14 +92,16 @@ class LocaleStatusColumn(StatusTagColumn):
         context["status"] = status
         if status == MISSING and self.can_translate:
             # wagtail-localize's "Translate this page": it creates a draft to work on.
-            context["translate_url"] = reverse(
-                "wagtail_localize:submit_page_translation", args=[instance.pk]
+            context["translate_url"] = (
+                reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
+                + "?"
+                + urlencode({"select_locale": self.locale_code})
             )
         return context
 
 
 class TranslationsReportView(ReportView):
-    page_title = "Translations"
+    page_title = "Translation status"
     header_icon = "globe"
     template_name = "communities/admin/translations_report.html"
     results_template_name = "communities/admin/translations_report_results.html"
@@ -179,7 +183,10 @@ class TranslationsReportView(ReportView):
 
     @property
     def columns(self):
-        can_translate = self.request.user.has_perm("wagtail_localize.submit_translation")
+        user = self.request.user
+        own_codes = set()
+        if user.has_perm("wagtail_localize.submit_translation"):
+            own_codes = {locale.language_code for locale in translation_locales_of_user(user)}
         return [
             TitleColumn(
                 "title",
@@ -188,7 +195,10 @@ class TranslationsReportView(ReportView):
                 accessor="get_admin_display_title",
             ),
             Column("type", label="Type", accessor=lambda page: page.content_type.name.title()),
-            *(LocaleStatusColumn(locale, can_translate=can_translate) for locale in self.locales),
+            *(
+                LocaleStatusColumn(locale, can_translate=locale.language_code in own_codes)
+                for locale in self.locales
+            ),
         ]
 
     @property
