@@ -18,6 +18,7 @@ from communities.editorial.dashboard import (
     ScheduledToGoLivePanel,
 )
 from communities.editorial.translation_access import (
+    translation_frozen_check,
     translation_locales_to_start,
     translation_sync_allowed,
 )
@@ -72,6 +73,17 @@ def translation_review_actions(request, page):
     except ValidationError as error:
         messages.error(request, "The translation could not be saved: " + "; ".join(error.messages))
     return redirect(edit_url)
+
+
+@hooks.register("before_delete_page")
+def keep_translations_in_review(request, page):
+    """A translation awaiting review is frozen: deleting it waits for the reviewers too."""
+    try:
+        translation_frozen_check(page)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
 
 
 @hooks.register("construct_page_action_menu")

@@ -73,7 +73,8 @@ def translation_editor_props(context, props: str, instance) -> str:
     """wagtail-localize's editor props, offering only what the user may do.
 
     While the translation awaits review it is shown locked: no Edit buttons, no PO upload or
-    machine translation. "Convert to alias page" is for publishers (it goes live at once).
+    machine translation, no Delete. "Convert to alias page" is for publishers (it goes live at
+    once).
     """
     data = json.loads(props)
     user = context["request"].user
@@ -81,6 +82,7 @@ def translation_editor_props(context, props: str, instance) -> str:
     if frozen:
         data["object"]["isLocked"] = True
         data["perms"]["canLock"] = data["perms"]["canUnlock"] = False
+        data["perms"]["canDelete"] = False
     if isinstance(instance, Page) and (
         frozen or not instance.permissions_for_user(user).can_publish()
     ):

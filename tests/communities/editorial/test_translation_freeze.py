@@ -136,8 +136,22 @@ def test_the_editor_shows_a_translation_in_review_locked(client, reviewer, submi
         props = helpers.translation_editor_props(html)
 
         assert props["object"]["isLocked"] is True  # no Edit buttons, no PO upload
+        assert props["perms"]["canDelete"] is False
         assert "data-translation-frozen" in html
         assert 'value="save-draft"' not in html
+
+
+def test_a_translation_in_review_is_not_deleted(client, submitted):
+    delete_url = f"/admin/pages/{submitted.pk}/delete/"
+
+    offered = client.get(delete_url)
+    response = client.post(delete_url, follow=True)
+
+    assert offered.status_code == 302
+    assert offered.url == helpers.admin_edit_url(submitted)
+    assert type(submitted).objects.filter(pk=submitted.pk).exists()
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("awaiting review" in message for message in messages), messages
 
 
 def test_editing_thaws_when_the_reviewer_requests_changes(client, translator, reviewer, submitted):
