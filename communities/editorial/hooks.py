@@ -1,5 +1,5 @@
-"""Admin hooks of the editorial workflow: translators' review path, the Translations report and
-the dashboard panels."""
+"""Admin hooks of the editorial workflow: translators' review path and what wagtail-localize may
+offer them, the Translation status report and the dashboard panels."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -1,4 +1,5 @@
-"""Reports › Translations: every source page's status in every target locale, with coverage."""
+"""Reports › Translation status: every source page's status in every target locale, with
+coverage."""
 
 import datetime
 from urllib.parse import urlencode
