@@ -185,6 +185,7 @@ def test_the_approved_revision_is_what_the_api_serves(client, gql, reviewer, sub
         "locale": "zh-hans",
         "isFallback": False,
     }
+    assert zh_summary_string(submitted) == article["summary"]  # what the reviewer saw
 
 
 def test_an_unreviewed_edit_does_not_ride_into_the_next_synced_draft(
