@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import wagtail_hooks as admin_hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
@@ -20,6 +21,7 @@ from communities.editorial.dashboard import (
 from communities.editorial.translation_access import (
     translation_frozen_check,
     translation_locales_to_start,
+    translation_review_state,
     translation_sync_allowed,
 )
 from communities.editorial.translation_sync import SyncTranslationsAsDraftsView
@@ -207,9 +209,31 @@ def translation_snippet_buttons(snippet, user, next_url=None):
     yield from _offered_translation_buttons(buttons, instance=snippet, user=user)
 
 
+def _without_delete_in_review(buttons, page):
+    """Wagtail's buttons for `page`, without Delete while it awaits review (refused then)."""
+    frozen = None
+    for button in buttons:
+        if isinstance(button, admin_hooks.PageListingDeleteButton):
+            if frozen is None:
+                frozen = translation_review_state(page) is not None
+            if frozen:
+                continue
+        yield button
+
+
+def page_header_buttons(page, user, view_name, next_url=None):
+    buttons = admin_hooks.page_header_buttons(page, user, view_name, next_url=next_url)
+    yield from _without_delete_in_review(buttons, page)
+
+
+def page_listing_more_buttons(page, user, next_url=None):
+    buttons = admin_hooks.page_listing_more_buttons(page, user, next_url=next_url)
+    yield from _without_delete_in_review(buttons, page)
+
+
 def _hook_replace(hook_name: str, registered_fn, replacement) -> None:
-    """Put `replacement` where wagtail-localize registered `registered_fn` (Wagtail offers no
-    way to unregister a hook; importing `localize_hooks` above registered its hooks already)."""
+    """Put `replacement` where Wagtail or wagtail-localize registered `registered_fn` (Wagtail
+    offers no way to unregister a hook; importing their hook modules above registered theirs)."""
     entries = hooks._hooks.get(hook_name, [])
     entries[:] = [(replacement if fn is registered_fn else fn, order) for fn, order in entries]
 
@@ -223,6 +247,12 @@ _hook_replace(
     "register_page_listing_more_buttons",
     localize_hooks.page_listing_more_buttons,
     translation_page_buttons,
+)
+_hook_replace("register_page_header_buttons", admin_hooks.page_header_buttons, page_header_buttons)
+_hook_replace(
+    "register_page_listing_more_buttons",
+    admin_hooks.page_listing_more_buttons,
+    page_listing_more_buttons,
 )
 _hook_replace(
     "register_snippet_listing_buttons",

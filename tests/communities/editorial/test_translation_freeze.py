@@ -6,7 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from communities.editorial.hooks import GUARDED_TRANSLATION_WRITES
+from communities.editorial.hooks import (
+    GUARDED_TRANSLATION_WRITES,
+    page_header_buttons,
+    page_listing_more_buttons,
+)
 from communities.editorial.translation_workflow import ACTION_FIELD
 from tests import helpers
 
@@ -152,6 +156,18 @@ def test_a_translation_in_review_is_not_deleted(client, submitted):
     assert type(submitted).objects.filter(pk=submitted.pk).exists()
     messages = [str(message) for message in response.context["messages"]]
     assert any("awaiting review" in message for message in messages), messages
+
+
+def test_delete_is_not_offered_in_the_page_menus_in_review(submitted, translator):
+    def shown(buttons):
+        return [str(button.label) for button in buttons if button.is_shown(translator)]
+
+    header = shown(page_header_buttons(submitted, translator, "edit"))
+    listing = shown(page_listing_more_buttons(submitted, translator))
+
+    assert "Delete" not in header
+    assert "Delete" not in listing
+    assert "Edit" in listing
 
 
 def test_editing_thaws_when_the_reviewer_requests_changes(client, translator, reviewer, submitted):
