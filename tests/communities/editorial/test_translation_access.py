@@ -182,3 +182,19 @@ def test_the_two_translation_reports_have_distinct_names(rf, desk):
     names = [str(item.label) for item in items if "translations" in item.url]
 
     assert sorted(names) == ["Translation progress", "Translation status"]
+
+
+def test_the_listings_render_with_the_offered_buttons(client, translator, desk, en_article):
+    topic = helpers.topic_create("Healthcare")
+    snippet_translate_url = f"/admin/localize/submit/snippet/articles/topic/{topic.pk}/"
+
+    client.force_login(desk)
+    topics = client.get("/admin/snippets/articles/topic/")
+    news = client.get(f"/admin/pages/{en_article.get_parent().pk}/")
+    client.force_login(translator)
+    zh_news = client.get(f"/admin/pages/{helpers.community_news_index(code='zh-hans').pk}/")
+
+    assert topics.status_code == news.status_code == zh_news.status_code == 200
+    assert snippet_translate_url in topics.content.decode()
+    assert submit_url(en_article) in news.content.decode()
+    assert "/admin/localize/submit/" not in zh_news.content.decode()
