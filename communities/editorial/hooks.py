@@ -1,14 +1,16 @@
-"""Admin hooks of the editorial workflow: translators' review path, the Translations report and
-the dashboard panels."""
+"""Admin hooks of the editorial workflow: translators' review path and what wagtail-localize may
+offer them, the Translation status report and the dashboard panels."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import wagtail_hooks as admin_hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail_localize.views import convert
+from wagtail_localize import wagtail_hooks as localize_hooks
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views import edit_translation
 
 from communities.editorial.dashboard import (
     AwaitingMyReviewPanel,
@@ -18,7 +20,19 @@ from communities.editorial.dashboard import (
 )
 from communities.editorial.due_dates import TranslationDueDateView
 from communities.editorial.review import ReviewChangesView
+from communities.editorial.translation_access import (
+    translation_frozen_check,
+    translation_locales_to_start,
+    translation_review_state,
+    translation_sync_allowed,
+)
 from communities.editorial.translation_sync import SyncTranslationsAsDraftsView
+from communities.editorial.translation_views import (
+    SubmitPageTranslationInOwnLocalesView,
+    SubmitSnippetTranslationInOwnLocalesView,
+    convert_to_alias_for_publishers,
+    translation_write_guarded,
+)
 from communities.editorial.translation_workflow import (
     ACTION_FIELD,
     translation_draft_save,
@@ -66,15 +80,15 @@ def translation_review_actions(request, page):
     return redirect(edit_url)
 
 
-def convert_to_alias_for_publishers(request, page_id):
-    """wagtail-localize's "Convert to alias page", for users who may publish the page.
-
-    An alias mirrors the live source at once: for anyone else it would publish without review.
-    """
-    page = get_object_or_404(Page, id=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    return convert.convert_to_alias(request, page_id)
+@hooks.register("before_delete_page")
+def keep_translations_in_review(request, page):
+    """A translation awaiting review is frozen: deleting it waits for the reviewers too."""
+    try:
+        translation_frozen_check(page)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
 
 
 @hooks.register("construct_page_action_menu")
@@ -85,16 +99,45 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
+# wagtail-localize's views that write a translation's strings or change how it is edited, and
+# whether each answers the translation editor's API (JSON) or a form post.
+GUARDED_TRANSLATION_WRITES = [
+    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation, True),
+    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override, True),
+    ("pofile/upload/", edit_translation.upload_pofile, False),
+    ("machine_translate/", edit_translation.machine_translate, False),
+    ("disable/", edit_translation.stop_translation, False),
+]
+
+
 @hooks.register("register_admin_urls", order=-10)
 def register_admin_urls():
+    # Each path below shadows wagtail-localize's view at the same path (matched first).
+    guarded_writes = [
+        path(
+            f"localize/translate/<int:translation_id>/{suffix}",
+            translation_write_guarded(view, api=api),
+            name=f"tapestry_{view.__name__}",
+        )
+        for suffix, view, api in GUARDED_TRANSLATION_WRITES
+    ]
     return [
-        # Shadows wagtail-localize's own view (same path, matched first).
+        *guarded_writes,
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationInOwnLocalesView.as_view(),
+            name="tapestry_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationInOwnLocalesView.as_view(),
+            name="tapestry_submit_snippet_translation",
+        ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
             convert_to_alias_for_publishers,
             name="tapestry_convert_to_alias",
         ),
-        # Shadows wagtail-localize's own "update/<id>/" (same path, matched first).
         path(
             "localize/update/<int:translation_source_id>/",
             SyncTranslationsAsDraftsView.as_view(),
@@ -138,12 +181,102 @@ class TranslationsReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translations_report_menu_item():
     return TranslationsReportMenuItem(
-        "Translations",
+        TranslationsReportView.page_title,
         reverse("tapestry_translations_report"),
         name="translations",
         icon_name="globe",
         order=650,
     )
+
+
+@hooks.register("construct_reports_menu")
+def name_translation_reports_apart(request, menu_items):
+    """Two reports were both called "Translations": wagtail-localize's lists its translation
+    jobs with the share of strings translated, Tapestry's the status of each page per locale."""
+    localize_report_url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == localize_report_url:
+            item.label = "Translation progress"
+
+
+def _offered_translation_buttons(buttons, *, instance, user):
+    """Keep wagtail-localize's "Translate" and "Sync" buttons only where the user may use them."""
+    for button in buttons:
+        url = button.url or ""
+        if "/localize/submit/" in url:
+            if translation_locales_to_start(user=user, instance=instance):
+                yield button
+        elif "/localize/update/" in url:
+            source = TranslationSource.objects.get_for_instance_or_none(instance)
+            if source is not None and translation_sync_allowed(user=user, source=source):
+                yield button
+        else:
+            yield button
+
+
+def translation_page_buttons(page, user, view_name=None, next_url=None):
+    buttons = localize_hooks.page_listing_more_buttons(
+        page, user, view_name=view_name, next_url=next_url
+    )
+    instance = page.alias_of if page.alias_of_id else page
+    yield from _offered_translation_buttons(buttons, instance=instance, user=user)
+
+
+def translation_snippet_buttons(snippet, user, next_url=None):
+    buttons = localize_hooks.register_snippet_listing_buttons(snippet, user, next_url=next_url)
+    yield from _offered_translation_buttons(buttons, instance=snippet, user=user)
+
+
+def _without_delete_in_review(buttons, page):
+    """Wagtail's buttons for `page`, without Delete while it awaits review (refused then)."""
+    frozen = None
+    for button in buttons:
+        if isinstance(button, admin_hooks.PageListingDeleteButton):
+            if frozen is None:
+                frozen = translation_review_state(page) is not None
+            if frozen:
+                continue
+        yield button
+
+
+def page_header_buttons(page, user, view_name, next_url=None):
+    buttons = admin_hooks.page_header_buttons(page, user, view_name, next_url=next_url)
+    yield from _without_delete_in_review(buttons, page)
+
+
+def page_listing_more_buttons(page, user, next_url=None):
+    buttons = admin_hooks.page_listing_more_buttons(page, user, next_url=next_url)
+    yield from _without_delete_in_review(buttons, page)
+
+
+def _hook_replace(hook_name: str, registered_fn, replacement) -> None:
+    """Put `replacement` where Wagtail or wagtail-localize registered `registered_fn` (Wagtail
+    offers no way to unregister a hook; importing their hook modules above registered theirs)."""
+    entries = hooks._hooks.get(hook_name, [])
+    entries[:] = [(replacement if fn is registered_fn else fn, order) for fn, order in entries]
+
+
+_hook_replace(
+    "register_page_header_buttons",
+    localize_hooks.page_listing_more_buttons,
+    translation_page_buttons,
+)
+_hook_replace(
+    "register_page_listing_more_buttons",
+    localize_hooks.page_listing_more_buttons,
+    translation_page_buttons,
+)
+_hook_replace("register_page_header_buttons", admin_hooks.page_header_buttons, page_header_buttons)
+_hook_replace(
+    "register_page_listing_more_buttons",
+    admin_hooks.page_listing_more_buttons,
+    page_listing_more_buttons,
+)
+_hook_replace(
+    "register_snippet_listing_buttons",
+    localize_hooks.register_snippet_listing_buttons,
+    translation_snippet_buttons,
+)
 
 
 # Wagtail's own workflow panels are replaced by the same lists under the names editors use.

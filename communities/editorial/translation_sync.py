@@ -6,9 +6,11 @@ stage of its page's workflow like any other translator's work.
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from communities.editorial.translation_access import translation_sync_check
 from communities.editorial.translation_workflow import translations_sync_as_drafts
 
 
@@ -17,6 +19,25 @@ class SyncTranslationsForm(forms.Form):
 
 
 class SyncTranslationsAsDraftsView(UpdateTranslationsView):
+    """Only for users who may update every translation of the source, none awaiting review."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            translation_sync_check(source=self.object, user=request.user)
+        except PermissionDenied as error:
+            return self._refused(error)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except PermissionDenied as error:
+            return self._refused(error)
+
+    def _refused(self, error):
+        messages.error(self.request, str(error))
+        return redirect(self.get_success_url() or self.get_default_success_url())
+
     def get_form(self):
         return SyncTranslationsForm(self.request.POST if self.request.method == "POST" else None)
 

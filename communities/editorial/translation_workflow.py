@@ -13,6 +13,10 @@ from django.db import transaction
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
+from communities.editorial.translation_access import (
+    translation_frozen_check,
+    translation_sync_check,
+)
 from home.signals import translations_synced
 
 ACTION_FIELD = "tapestry-translation-action"
@@ -71,8 +75,12 @@ def translation_target_draft_write(*, translation: Translation, user) -> None:
 
 @transaction.atomic
 def translation_draft_save(*, translation: Translation, page: Page, user) -> Page:
-    """Write the translated strings into a new draft revision of the page (nothing goes live)."""
+    """Write the translated strings into a new draft revision of the page (nothing goes live).
+
+    Refused while the page awaits review: the reviewers decide on the revision submitted.
+    """
     _check_can_write(page, user)
+    translation_frozen_check(page)
     translation_target_draft_write(translation=translation, user=user)
     page.refresh_from_db()
     return page.specific
@@ -110,8 +118,10 @@ def translation_submission_cancel(*, page: Page, user) -> None:
 def translations_sync_as_drafts(*, source: TranslationSource, user) -> int:
     """Re-read the source and write every enabled translation as a draft needing review again.
 
-    Returns how many translated objects received a new draft.
+    Refused unless `user` may update every translation and none awaits review (see
+    `translation_sync_check`). Returns how many translated objects received a new draft.
     """
+    translation_sync_check(source=source, user=user)
     source.update_from_db()
     synced = []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):

@@ -1,4 +1,5 @@
-"""Reports › Translations: every source page's status in every target locale, with coverage."""
+"""Reports › Translation status: every source page's status in every target locale, with
+coverage."""
 
 import datetime
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from communities.editorial.dashboard import editable_locales
+from communities.editorial.translation_access import translation_locales_of_user
 from communities.editorial.translation_queue import (
     CHANGES_REQUESTED,
     NEEDS_WORK,
@@ -102,9 +104,10 @@ class LocaleStatusColumn(StatusTagColumn):
 
     cell_template_name = "communities/admin/translation_status_cell.html"
 
-    def __init__(self, locale: Locale, *, can_work: bool, can_set_due: bool):
+    def __init__(self, locale: Locale, *, can_work: bool, can_translate: bool, can_set_due: bool):
         self.locale_code = locale.language_code
         self.can_work = can_work
+        self.can_translate = can_translate
         self.can_set_due = can_set_due
         super().__init__(
             f"status_{locale.language_code}",
@@ -122,7 +125,9 @@ class LocaleStatusColumn(StatusTagColumn):
         context["item"] = item
         if item is not None:
             context["value"] = item.state_label
-            if self.can_work:
+            # A missing translation is started with wagtail-localize's "Translate this page",
+            # which only a user who may translate into the locale may use.
+            if self.can_work and (item.target_id is not None or self.can_translate):
                 context["editor_url"] = item.editor_url
                 context["editor_label"] = "Translate" if item.target_id is None else "Open"
             if self.can_set_due:
@@ -139,7 +144,7 @@ class LocaleStatusColumn(StatusTagColumn):
 
 
 class TranslationsReportView(ReportView):
-    page_title = "Translations"
+    page_title = "Translation status"
     header_icon = "globe"
     template_name = "communities/admin/translations_report.html"
     results_template_name = "communities/admin/translations_report_results.html"
@@ -257,7 +262,11 @@ class TranslationsReportView(ReportView):
 
     @property
     def columns(self):
-        can_set_due = self.request.user.has_perm("communities.change_translationduedate")
+        user = self.request.user
+        can_set_due = user.has_perm("communities.change_translationduedate")
+        own_codes = set()
+        if user.has_perm("wagtail_localize.submit_translation"):
+            own_codes = {locale.language_code for locale in translation_locales_of_user(user)}
         return [
             TitleColumn(
                 "title",
@@ -271,6 +280,7 @@ class TranslationsReportView(ReportView):
                 LocaleStatusColumn(
                     locale,
                     can_work=locale.language_code in self.work_locales,
+                    can_translate=locale.language_code in own_codes,
                     can_set_due=can_set_due,
                 )
                 for locale in self.locales

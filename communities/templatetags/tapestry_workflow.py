@@ -1,7 +1,11 @@
-from django import template
-from django.urls import reverse
-from wagtail.models import WorkflowState
+import json
 
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+
+from communities.editorial.translation_access import translation_review_state
 from communities.editorial.translation_workflow import ACTION_FIELD
 from home.translation_status import STATUS_LABELS, translation_statuses
 
@@ -39,6 +43,9 @@ def translation_review_bar(context, instance):
                     + f"?next={edit_url}",
                 }
             )
+    frozen = (
+        workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    )
     status = translation_statuses([instance], [instance.locale])
     status_code = status.get(instance.translation_key, {}).get(instance.locale.language_code)
     return {
@@ -46,7 +53,8 @@ def translation_review_bar(context, instance):
         "csrf_token": context.get("csrf_token"),
         "instance": instance,
         "action_field": ACTION_FIELD,
-        "can_write": perms.can_edit() and not locked,
+        "frozen": frozen,
+        "can_write": perms.can_edit() and not locked and not frozen,
         "can_publish": perms.can_publish(),
         "has_workflow": instance.get_workflow() is not None,
         "workflow_state": workflow_state,
@@ -58,3 +66,25 @@ def translation_review_bar(context, instance):
         "status": status_code,
         "status_label": STATUS_LABELS.get(status_code, ""),
     }
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_props(context, props: str, instance) -> str:
+    """wagtail-localize's editor props, offering only what the user may do.
+
+    While the translation awaits review it is shown locked: no Edit buttons, no PO upload or
+    machine translation, no Delete. "Convert to alias page" is for publishers (it goes live at
+    once).
+    """
+    data = json.loads(props)
+    user = context["request"].user
+    frozen = translation_review_state(instance) is not None
+    if frozen:
+        data["object"]["isLocked"] = True
+        data["perms"]["canLock"] = data["perms"]["canUnlock"] = False
+        data["perms"]["canDelete"] = False
+    if isinstance(instance, Page) and (
+        frozen or not instance.permissions_for_user(user).can_publish()
+    ):
+        data["links"]["convertToAliasUrl"] = None
+    return json.dumps(data, cls=DjangoJSONEncoder)
