@@ -52,7 +52,7 @@ class TranslationDueDateView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("tapestry_translations_report"), "label": "Translations"},
+            {"url": reverse("tapestry_translations_report"), "label": "Translation status"},
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
         ]
 
