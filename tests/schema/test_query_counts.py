@@ -134,8 +134,7 @@ def test_community_with_articles_and_events_costs_the_same_for_5_and_50(gql, man
     assert len(community["events"]["edges"]) == 12
 
 
-@pytest.mark.parametrize("code", ["en", "zh-hans"])
-def test_the_benchmarks_community_home_is_at_most_10_queries(gql, many, code):
+def test_the_benchmarks_community_home_is_at_most_10_queries(gql, many):
     """The community home `make bench` measures: the community with its hero image, its 10
     newest articles and 5 upcoming events with theirs. Hero images come with the pages that
     show them, the lists' totals with their items, and the community's tree paths are read
@@ -145,10 +144,10 @@ def test_the_benchmarks_community_home_is_at_most_10_queries(gql, many, code):
     community.hero_image_alt = "The town hall"
     community.save_revision().publish()
 
-    queries = queries_for(gql, COMMUNITY_HOME, {"slug": HUACAO, "locale": code})
+    queries = queries_for(gql, COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})
 
     assert queries <= 10
-    home = gql.data(COMMUNITY_HOME, {"slug": HUACAO, "locale": code})["community"]
+    home = gql.data(COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})["community"]
     assert home["heroImage"]["rendition"]["url"]
     assert home["articles"]["totalCount"] == 30
     assert len(home["articles"]["edges"]) == 10
