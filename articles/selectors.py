@@ -40,16 +40,6 @@ EVENT_ORDERS = {
 }
 
 
-def published_annotate(queryset: PageQuerySet, source: Locale) -> PageQuerySet:
-    """Annotate `published`: the source version's first publication (else the page's own)."""
-    source_published = Page.objects.filter(
-        locale=source, translation_key=OuterRef("translation_key")
-    ).values("first_published_at")[:1]
-    return queryset.annotate(
-        published=Coalesce(Subquery(source_published), F("first_published_at"))
-    )
-
-
 @dataclass(frozen=True)
 class Scope:
     """Where content is read from: the requested locale, the source locale, and optionally the
@@ -63,6 +53,22 @@ class Scope:
         if self.community_paths is None:
             return None
         return path_in_any(self.community_paths)
+
+
+def published_annotate(queryset: PageQuerySet, scope: Scope) -> PageQuerySet:
+    """Annotate `published`: the source version's first publication (else the page's own).
+
+    A list in the source locale serves source pages only, each its own source version: their
+    own first publication, without a subquery per row."""
+    source = scope.source
+    if scope.locale.pk == source.pk:
+        return queryset.annotate(published=F("first_published_at"))
+    source_published = Page.objects.filter(
+        locale=source, translation_key=OuterRef("translation_key")
+    ).values("first_published_at")[:1]
+    return queryset.annotate(
+        published=Coalesce(Subquery(source_published), F("first_published_at"))
+    )
 
 
 def _scoped(queryset: PageQuerySet, scope: Scope) -> PageQuerySet:
@@ -82,9 +88,9 @@ def articles_select(
     matching: list[int] | None = None,
     order: str = "newest",
 ) -> PageQuerySet:
-    """Live articles in `scope`, filtered; `topic` is a topic slug in any locale; `matching`
-    the ids of search matches (in any locale)."""
-    queryset = published_annotate(_scoped(ArticlePage.objects.all(), scope), scope.source)
+    """Live articles in `scope`, filtered, with their hero images; `topic` is a topic slug in
+    any locale; `matching` the ids of search matches (in any locale)."""
+    queryset = published_annotate(_scoped(ArticlePage.objects.all(), scope), scope)
     if kind:
         queryset = queryset.filter(kind=kind)
     if topic:
@@ -108,7 +114,8 @@ def articles_select(
         queryset = queryset.annotate(
             priority_rank=Case(urgent, default=Value(0), output_field=IntegerField())
         )
-    return queryset.order_by(*ARTICLE_ORDERS[order])
+    # A list shows its articles' hero images: they come in the same query.
+    return queryset.select_related("hero_image").order_by(*ARTICLE_ORDERS[order])
 
 
 def articles_search_ids(text: str, scope: Scope, limit: int) -> list[int]:
@@ -171,8 +178,9 @@ def events_select(
     order: str = "starts_soonest",
     now: datetime | None = None,
 ) -> PageQuerySet:
-    """Live events in `scope`. `upcoming` means not yet over (true) or already over (false)."""
-    queryset = published_annotate(_scoped(EventPage.objects.all(), scope), scope.source)
+    """Live events in `scope`, with their hero images. `upcoming` means not yet over (true) or
+    already over (false)."""
+    queryset = published_annotate(_scoped(EventPage.objects.all(), scope), scope)
     if category:
         queryset = queryset.filter(category=category)
     if starts_after:
@@ -184,7 +192,7 @@ def events_select(
         queryset = (
             queryset.filter(ends_at__gte=now) if upcoming else queryset.filter(ends_at__lt=now)
         )
-    return queryset.order_by(*EVENT_ORDERS[order])
+    return queryset.select_related("hero_image").order_by(*EVENT_ORDERS[order])
 
 
 def index_events(index: Page, source: Locale, now: datetime | None = None) -> PageQuerySet:

@@ -9,18 +9,23 @@ from home.selectors import ancestor_paths, community_roots_served, pages_visible
 
 def communities_select(locale: Locale, source: Locale) -> PageQuerySet:
     """All live communities served in `locale` (the source stands in for missing translations),
-    in tree order."""
-    return communities_served(CommunityPage.objects.all(), locale, source)
+    in tree order, with their hero images."""
+    return communities_served(CommunityPage.objects.select_related("hero_image"), locale, source)
 
 
 def community_get(slug: str, locale: Locale, source: Locale) -> CommunityPage | None:
     """The community with this slug, as a reader of `locale` is served it, or None.
 
     The slug is looked up among visible communities in the requested locale's tree first, then
-    in the source tree; what is found is served by the one rule (`served_version`).
+    in the source tree; what is found is served by the one rule (`served_version`). A visible
+    page of the requested locale that is no alias is what that rule serves (the one version of
+    its translation key there, and it counts), so it is served without asking again. The hero
+    image comes with the page.
     """
-    visible = pages_visible(CommunityPage.objects.all())
+    visible = pages_visible(CommunityPage.objects.select_related("hero_image"))
     page = visible.filter(locale=locale, slug=slug).first()
+    if page is not None and page.alias_of_id is None:
+        return page
     if page is None and locale.pk != source.pk:
         page = visible.filter(locale=source, slug=slug).first()
     return served_version(page, locale, source) if page is not None else None

@@ -325,10 +325,15 @@ def pages_windowed(
 ) -> tuple[dict, dict]:
     """The pages of `queryset` in each group, counted, and sliced `[offset:offset + size]` in
     `order` (field names, `-` for descending): the same pages as slicing each group's queryset,
-    in two queries for all the groups instead of two per group.
+    in one query for all the groups instead of two per group.
 
     `groups` maps tree paths to group keys: a page belongs to the group of the path it is at or
     below (the paths must not be below one another). Returns ({key: total}, {key: [pages]}).
+
+    Each row carries its group's total (a window count), so a group with a page of items is
+    counted by the same query; only when a group has no row there and the window starts past
+    the first item (its total may then be anything up to `offset`) is a second query, of counts
+    only, needed. The database is never asked for an OFFSET: rows are numbered and filtered.
     """
     keys = list(dict.fromkeys(groups.values()))
     if not keys:
@@ -339,25 +344,35 @@ def pages_windowed(
         output_field=IntegerField(),
     )
     keyed = queryset.filter(path_in_any(groups)).annotate(page_group=group)
-    counted = keyed.order_by().values_list("page_group").annotate(total=Count("pk"))
-    totals = {keys[index]: total for index, total in counted}
-    # A page past every group's end is an empty page; the database is never asked for an offset
-    # beyond its rows, which it may not even represent.
-    if offset >= max(totals.values(), default=0):
-        return totals, {}
     position = Window(
         RowNumber(),
         partition_by=[F("page_group")],
         order_by=[F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in order],
     )
     rows = (
-        keyed.annotate(position=position)
+        keyed.annotate(
+            position=position,
+            group_total=Window(Count("pk"), partition_by=[F("page_group")]),
+        )
         .filter(position__gt=offset, position__lte=offset + size)
         .order_by("page_group", "position")
     )
+    totals: dict = {}
     windows: dict = {}
     for page in rows:
+        totals[keys[page.page_group]] = page.group_total
         windows.setdefault(keys[page.page_group], []).append(page)
+    unknown = [key for key in keys if key not in totals]
+    if unknown and offset > 0:
+        counted = (
+            keyed.filter(page_group__in=[number[key] for key in unknown])
+            .order_by()
+            .values_list("page_group")
+            .annotate(total=Count("pk"))
+        )
+        totals.update((keys[index], total) for index, total in counted)
+    for key in unknown:
+        totals.setdefault(key, 0)
     return totals, windows
 
 

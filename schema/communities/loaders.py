@@ -53,6 +53,18 @@ def contacts_of(info, community: CommunityPage) -> list:
     return sorted(contacts, key=lambda contact: (contact.sort_order or 0, contact.pk or 0))
 
 
+def _community_paths(pages: list, served: Served) -> dict:
+    """Where the copies (in the served and the source locale) of each community are in the
+    tree: {translation key: [paths]}."""
+    keys = {page.translation_key for page in pages if isinstance(page, CommunityPage)}
+    if not keys:
+        return {}
+    found: dict = {}
+    for path, key in community_paths_for_keys(keys, {served.locale, served.source}).items():
+        found.setdefault(key, []).append(path)
+    return found
+
+
 def community_list(
     connection_type: type[CountedConnection],
     info,
@@ -66,9 +78,10 @@ def community_list(
     served for.
 
     The same list (the same arguments) of every community served for that locale is loaded with
-    it: the first time one is asked for, two queries (totals, and each community's page of items)
-    serve them all, and their items are registered together, so what the items need is loaded
-    for all of them at once too. Cursors are offsets within each community's list, as in any
+    it: the first time one is asked for, one query (each community's page of items, with its
+    total) serves them all, and their items are registered together, so what the items need is
+    loaded for all of them at once too. Where each community's copies are in the tree is loaded
+    once for all its lists. Cursors are offsets within each community's list, as in any
     connection.
     """
     loaders = loaders_of(info)
@@ -81,7 +94,10 @@ def community_list(
         queryset = select(Scope(served.locale, served.source), args)
         size, offset = page_bounds(args.get("first"), args.get("after"))
         keys = {page.translation_key for page in communities}
-        paths = community_paths_for_keys(keys, {served.locale, served.source})
+        trees: dict = {}
+        for page in communities:  # one query at most, for every community not covered yet
+            trees = loaders.load("community_paths", page, _community_paths)
+        paths = {path: key for key in keys for path in trees.get(key, ())}
         totals, windows = pages_windowed(queryset, paths, order, offset, size)
         for window in windows.values():
             loaders.register(window, served.locale, served.source)

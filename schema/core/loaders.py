@@ -228,8 +228,21 @@ def breadcrumbs_of(info, page: Page) -> list[Page]:
 
 
 def _hero_images(pages: list[Page], served: Served) -> dict:
-    ids = (getattr(page, "hero_image_id", None) for page in pages)
-    return images_by_id(ids, rendition_specs())
+    """The pages' hero images by id, with the renditions the schema makes: images a list
+    selected with its pages are used as they are (one query for their renditions), the others
+    loaded."""
+    in_hand: dict = {}
+    missing = set()
+    for page in pages:
+        image_id = getattr(page, "hero_image_id", None)
+        if image_id is None:
+            continue
+        if type(page).hero_image.is_cached(page):
+            in_hand.setdefault(image_id, page.hero_image)
+        else:
+            missing.add(image_id)
+    renditions_prefetch(in_hand.values(), rendition_specs())
+    return {**images_by_id(missing - set(in_hand), rendition_specs()), **in_hand}
 
 
 def hero_image_of(info, page: Page):

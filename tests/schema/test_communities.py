@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from communities.models import CommunityContact, CommunityPage
+from schema.core.pagination import cursor_encode
 from tests.helpers import COMMUNITY_SLUGS, HUACAO, JINQIAO, community_page, locale
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +243,29 @@ def test_each_listed_community_counts_its_own_articles(gql, content, settings):
     assert counts[HUACAO] == 3
     assert counts[JINQIAO] == 1
     assert sum(counts.values()) == 4
+
+
+@pytest.mark.parametrize("after", [1, 5])
+def test_nested_lists_count_every_community_past_the_end_of_its_items(
+    gql, content, settings, after
+):
+    """Past a community's last item (Jinqiao has 1 article, Huacao 3), its page is empty and
+    its total is still its own: counted apart from the page of items, not taken from it."""
+    settings.TAPESTRY_GRAPHQL_MAX_COST = 40_000  # a list per community (see test_limits)
+    query = (
+        "query($after: String) { communities { edges { node { slug"
+        " articles(first: 1, after: $after) { totalCount edges { node { slug } }"
+        " pageInfo { hasNextPage hasPreviousPage } } } } } }"
+    )
+    data = gql.data(query, {"after": cursor_encode(after)})
+    lists = {node["slug"]: node["articles"] for node in nodes(data)}
+
+    assert lists[HUACAO]["totalCount"] == 3
+    assert lists[JINQIAO]["totalCount"] == 1
+    assert lists[JINQIAO]["edges"] == []
+    expected = ["water-cut"] if after == 1 else []
+    assert [edge["node"]["slug"] for edge in lists[HUACAO]["edges"]] == expected
+    assert lists[HUACAO]["pageInfo"] == {"hasNextPage": False, "hasPreviousPage": True}
 
 
 def test_community_found_by_its_source_slug_when_the_translation_was_renamed(gql):

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from articles.models import ArticlePage
+from bench.api import COMMUNITY_HOME
 from home.translation import translation_create
 from tests.helpers import (
     HUACAO,
@@ -21,6 +22,7 @@ from tests.helpers import (
     article_create,
     community_events_index,
     community_news_index,
+    community_page,
     event_create,
     image_create,
     locale,
@@ -130,6 +132,29 @@ def test_community_with_articles_and_events_costs_the_same_for_5_and_50(gql, man
     community = gql.data(COMMUNITY, {"first": 50, "locale": "zh-hans"})["community"]
     assert community["articles"]["totalCount"] == 30
     assert len(community["events"]["edges"]) == 12
+
+
+def test_the_benchmarks_community_home_is_at_most_10_queries(gql, many):
+    """The community home `make bench` measures: the community with its hero image, its 10
+    newest articles and 5 upcoming events with theirs. Hero images come with the pages that
+    show them, the lists' totals with their items, and the community's tree paths are read
+    once for both lists."""
+    community = community_page(HUACAO)
+    community.hero_image = get_image_model().objects.filter(title="Picture 1").get()
+    community.hero_image_alt = "The town hall"
+    community.save_revision().publish()
+
+    queries = queries_for(gql, COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})
+
+    assert queries <= 10
+    home = gql.data(COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})["community"]
+    assert home["heroImage"]["rendition"]["url"]
+    assert home["articles"]["totalCount"] == 30
+    assert len(home["articles"]["edges"]) == 10
+    assert home["events"]["totalCount"] == 12
+    assert len(home["events"]["edges"]) == 5
+    nodes = [edge["node"] for edge in home["articles"]["edges"] + home["events"]["edges"]]
+    assert all(node["heroImage"]["rendition"]["url"] for node in nodes)
 
 
 def test_communities_cost_the_same_for_2_and_9(gql, many):
