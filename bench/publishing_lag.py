@@ -2,8 +2,8 @@
 
 Creates a scratch PostgreSQL database, migrates it and runs `setup_tapestry`, starts a real
 Celery worker, publishing worker and beat (as `make run` and docker-compose do) against it and
-Redis, schedules a batch of pages a few seconds ahead, waits until all are live and prints the distribution of
-`last_published_at - go_live_at`. The scratch database is dropped afterwards.
+Redis, schedules a batch of pages a few seconds ahead, waits until all are live and prints the
+distribution of `last_published_at - go_live_at`. The scratch database is dropped afterwards.
 
     make bench-publishing          # or: .venv/bin/python bench/publishing_lag.py --pages 50
 
