@@ -12,8 +12,9 @@ import subprocess
 import time
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Revision
 
 from tasks.models import WebhookEndpoint
 from tests.helpers import article_create, city_news_index
@@ -30,16 +31,27 @@ LAG_TARGET_SECONDS = 15
 
 
 def _schedule(count: int, *, ahead: float, label: str) -> dict[int, datetime.datetime]:
-    """`count` pages, all due `ahead` seconds from now; {page id: go-live time}."""
-    go_live_at = timezone.now() + datetime.timedelta(seconds=ahead)
-    scheduled = {}
+    """`count` pages scheduled, then all made due `ahead` seconds from now in one commit (so
+    a slow machine creating them never publishes one at once); {page id: go-live time}."""
+    later = timezone.now() + datetime.timedelta(hours=1)
+    ids = []
     for number in range(count):
         page = article_create(city_news_index(), title=f"{label} {number}")
-        page.go_live_at = go_live_at
+        page.go_live_at = later
         page.save_revision().publish()  # a future go-live time schedules it
-        scheduled[page.pk] = go_live_at
-    assert not Page.objects.filter(pk__in=scheduled, live=True).exists()
-    return scheduled
+        ids.append(page.pk)
+    go_live_at = timezone.now() + datetime.timedelta(seconds=ahead)
+    with transaction.atomic():
+        for revision in Revision.objects.filter(object_id__in=[str(pk) for pk in ids]).exclude(
+            approved_go_live_at=None
+        ):
+            content = dict(revision.content, go_live_at=go_live_at.isoformat())
+            Revision.objects.filter(pk=revision.pk).update(
+                approved_go_live_at=go_live_at, content=content
+            )
+        Page.objects.filter(pk__in=ids).update(go_live_at=go_live_at)
+    assert not Page.objects.filter(pk__in=ids, live=True).exists()
+    return dict.fromkeys(ids, go_live_at)
 
 
 def _wait_until_due(scheduled: dict) -> None:
