@@ -25,7 +25,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 venv: $(BIN)/.installed ## Create or refresh the virtualenv from the lock files
 
 .PHONY: run
-run: venv ## Migrate, load demo content, and run web + Celery worker + beat (embedded default unless DATABASE_URL/REDIS_URL)
+run: venv ## Migrate, load demo content (and its indexes), and run web + Celery workers + beat (embedded default unless DATABASE_URL/REDIS_URL)
 	@echo "Migrating the database..."
 	$(BIN)/python manage.py migrate --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo_content
@@ -33,9 +33,9 @@ run: venv ## Migrate, load demo content, and run web + Celery worker + beat (emb
 	@echo "  Tapestry admin:  http://localhost:$(PORT)/admin/"
 	@echo "  GraphQL:         http://localhost:$(PORT)/graphql/"
 	@echo "  Health:          http://localhost:$(PORT)/healthz"
-	@echo "  (demo logins are printed above; Ctrl-C stops web, worker and beat)"
+	@echo "  (demo logins are printed above; Ctrl-C stops web, workers and beat)"
 	@echo ""
-	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
+	PORT=$(PORT) $(BIN)/python -m cms.procfile start -f Procfile.dev
 
 .PHONY: test
 test: venv chromium varnish ## Run the whole test suite (needs PostgreSQL and Redis; see README)

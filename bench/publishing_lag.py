@@ -1,9 +1,9 @@
 """Scheduled-publishing lag: how long after their go-live time pages really go live.
 
 Creates a scratch PostgreSQL database, migrates it and runs `setup_tapestry`, starts a real
-Celery worker and beat (as `make run` and docker-compose do) against it and Redis, schedules a
-batch of pages a few seconds ahead, waits until all are live and prints the distribution of
-`last_published_at - go_live_at`. The scratch database is dropped afterwards.
+Celery worker, publishing worker and beat (as `make run` and docker-compose do) against it and
+Redis, schedules a batch of pages a few seconds ahead, waits until all are live and prints the
+distribution of `last_published_at - go_live_at`. The scratch database is dropped afterwards.
 
     make bench-publishing          # or: .venv/bin/python bench/publishing_lag.py --pages 50
 
@@ -69,7 +69,7 @@ def _celery_queues_empty(redis_url: str) -> None:
 
     client = redis.Redis.from_url(redis_url)
     stale = [*client.keys("_kombu.*"), *client.keys("unacked*")]
-    client.delete("celery", "background", *stale)
+    client.delete("celery", "background", "publishing", *stale)
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -110,7 +110,7 @@ def main() -> int:
     os.environ.update(env)
 
     _psql(server_url, f"CREATE DATABASE {name}")
-    worker = beat = None
+    worker = publisher = beat = None
     try:
         import django
 
@@ -133,6 +133,11 @@ def main() -> int:
             ["worker", "--loglevel", "WARNING", "--concurrency", "2", "-Q", "celery,background"],
             env,
             logs / "worker.log",
+        )
+        publisher = _start(
+            ["worker", "--loglevel", "WARNING", "--concurrency", "1", "-Q", "publishing"],
+            env,
+            logs / "publisher.log",
         )
         beat = _start(
             ["beat", "--loglevel", "WARNING", "--schedule", str(logs / "beat-schedule")],
@@ -178,7 +183,7 @@ def main() -> int:
         missing = len(scheduled) - len(published)
         lags = [(published[pk] - scheduled[pk]).total_seconds() for pk in published]
     finally:
-        for process in (beat, worker):
+        for process in (beat, worker, publisher):
             if process:
                 _stop(process)
         from django.db import connections

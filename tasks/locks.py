@@ -1,7 +1,14 @@
-"""Named locks with an expiry: in Redis when REDIS_URL is set, else in the database.
+"""Named locks that disappear with their holder.
 
-A lock expires on its own, so a worker killed while holding it blocks the next holder only until
-then; the holder extends it while it works.
+On PostgreSQL a lock is a session advisory lock on the holder's own database connection: the
+server drops it the moment that connection ends, so a worker that is killed, loses its database
+connection or crashes half-way blocks nobody, not even for a second, and a Redis restart does
+not touch it. The holder releases it when done; if releasing fails, the connection is closed,
+which releases it too.
+
+Elsewhere (SQLite, the embedded default) a lock is a row with a short expiry
+(TAPESTRY_PUBLISH_LOCK_TIMEOUT) that the holder renews as it works (`extend()`), so a dead holder
+blocks the next one for at most that long.
 """
 
 import datetime
@@ -10,9 +17,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import redis
-from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connections, transaction
+
+# InterfaceError (a closed connection) is not a DatabaseError; both are Errors.
+from django.db import Error as DatabaseConnectionError
 from django.utils import timezone
 
 from tasks.models import Lock
@@ -21,27 +29,92 @@ logger = logging.getLogger(__name__)
 
 
 class LockLost(Exception):
-    """The lock expired and someone else took it: the former holder must stop."""
+    """The lock is no longer ours (it expired and was taken, or its connection was replaced):
+    the former holder must stop."""
 
 
 class HeldLock:
-    """What the holder of a lock may do with it: keep it for `timeout` more seconds."""
+    """What the holder of a lock may do with it: make sure it still holds it, for `timeout`
+    more seconds where locks expire."""
 
     def extend(self) -> None:
         """Raises LockLost if the lock is no longer ours."""
         raise NotImplementedError
 
 
-class _RedisLock(HeldLock):
-    def __init__(self, lock: redis.lock.Lock, timeout: float) -> None:
-        self._lock = lock
-        self._timeout = timeout
+# Advisory locks are re-entrant within one database session: the names this connection (this
+# thread's) holds are noted on it, so a second holder on it is refused as it would be from any
+# other session.
+_HELD_ATTRIBUTE = "_tapestry_advisory_locks_held"
+
+
+class _AdvisoryLock(HeldLock):
+    def __init__(self, alias: str, backend_pid: int) -> None:
+        self._alias = alias
+        self._backend_pid = backend_pid
 
     def extend(self) -> None:
+        # A session lock lasts as long as its session: if the connection is still the one that
+        # took it, the lock is still ours. Django reconnects silently after a close, so compare.
         try:
-            self._lock.extend(self._timeout, replace_ttl=True)
-        except redis.exceptions.LockError as exc:
-            raise LockLost(str(exc)) from exc
+            with connections[self._alias].cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                (pid,) = cursor.fetchone()
+        except DatabaseConnectionError as exc:
+            raise LockLost(f"the lock's database connection failed: {exc}") from exc
+        if pid != self._backend_pid:
+            raise LockLost("the lock's database connection was replaced")
+
+
+def _advisory_key_sql() -> str:
+    # 64-bit key from the name; a prefix keeps Tapestry's keys apart from other users' locks.
+    return "hashtextextended('tapestry:lock:' || %s, 0)"
+
+
+@contextmanager
+def _advisory_lock(name: str, alias: str) -> Iterator[HeldLock | None]:
+    connection = connections[alias]
+    held_here = connection.__dict__.setdefault(_HELD_ATTRIBUTE, set())
+    if name in held_here:
+        yield None
+        return
+    held_here.add(name)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT pg_try_advisory_lock({_advisory_key_sql()}), pg_backend_pid()", [name]
+            )
+            acquired, backend_pid = cursor.fetchone()
+        if not acquired:
+            yield None
+            return
+        try:
+            yield _AdvisoryLock(alias, backend_pid)
+        finally:
+            _advisory_unlock(name, connection, backend_pid)
+    finally:
+        held_here.discard(name)
+
+
+def _advisory_unlock(name: str, connection, backend_pid: int) -> None:
+    released = False
+    try:
+        if connection.connection is not None and not connection.needs_rollback:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT pg_backend_pid(), pg_advisory_unlock({_advisory_key_sql()})", [name]
+                )
+                pid, unlocked = cursor.fetchone()
+            released = pid == backend_pid and unlocked
+    except DatabaseConnectionError:
+        logger.warning("could not release lock %s; closing its connection", name, exc_info=True)
+    if not released:
+        # Ending the session is what releases a session lock for certain (a persistent
+        # connection would otherwise keep it for the next task).
+        try:
+            connection.close()
+        except DatabaseConnectionError:
+            logger.warning("closing the connection of lock %s failed", name, exc_info=True)
 
 
 class _DatabaseLock(HeldLock):
@@ -56,25 +129,6 @@ class _DatabaseLock(HeldLock):
         )
         if not kept:
             raise LockLost(self.name)
-
-
-def _redis_client() -> redis.Redis:
-    return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=5, socket_connect_timeout=5)
-
-
-@contextmanager
-def _redis_lock(name: str, timeout: float) -> Iterator[HeldLock | None]:
-    lock = _redis_client().lock(f"tapestry:lock:{name}", timeout=timeout, blocking=False)
-    if not lock.acquire():
-        yield None
-        return
-    try:
-        yield _RedisLock(lock, timeout)
-    finally:
-        try:
-            lock.release()
-        except redis.exceptions.LockError:
-            logger.warning("lock %s expired before its holder finished", name)
 
 
 def _database_lock_acquire(name: str, owner: str, timeout: float) -> bool:
@@ -101,12 +155,27 @@ def _database_lock(name: str, timeout: float) -> Iterator[HeldLock | None]:
     try:
         yield _DatabaseLock(name, owner, timeout)
     finally:
-        Lock.objects.filter(name=name, owner=owner).delete()
+        try:
+            Lock.objects.filter(name=name, owner=owner).delete()
+        except DatabaseError:
+            # It expires on its own, `timeout` seconds after the holder last extended it.
+            logger.warning("could not release lock %s; it expires on its own", name, exc_info=True)
+
+
+def _uses_advisory_locks(using: str) -> bool:
+    return connections[using].vendor == "postgresql"
 
 
 @contextmanager
-def lock_held(name: str, *, timeout: float) -> Iterator[HeldLock | None]:
-    """Hold the lock `name` for the block, or yield None when someone else holds it."""
-    backend = _redis_lock if getattr(settings, "REDIS_URL", None) else _database_lock
-    with backend(name, timeout) as held:
-        yield held
+def lock_held(name: str, *, timeout: float, using: str = "default") -> Iterator[HeldLock | None]:
+    """Hold the lock `name` for the block, or yield None when someone else holds it.
+
+    `timeout` matters only where locks are rows (not PostgreSQL): how long the lock outlives a
+    holder that stopped extending it.
+    """
+    if _uses_advisory_locks(using):
+        with _advisory_lock(name, using) as held:
+            yield held
+    else:
+        with _database_lock(name, timeout) as held:
+            yield held

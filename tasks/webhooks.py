@@ -1,11 +1,19 @@
 """Webhook tasks: send one delivery now; beat sends whatever is due again."""
 
 from celery import shared_task
+from django.conf import settings
 
 from tasks.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
 
 
-@shared_task(name="tasks.webhooks.deliver", ignore_result=True)
+# The POST itself ends within TAPESTRY_WEBHOOK_TIMEOUT_SECONDS; the limits bound the whole task
+# (the database work around it included), so a stuck delivery never holds a worker for long.
+@shared_task(
+    name="tasks.webhooks.deliver",
+    ignore_result=True,
+    soft_time_limit=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS + 20,
+    time_limit=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS + 30,
+)
 def deliver(delivery_id: int) -> None:
     webhook_delivery_attempt(delivery_id=delivery_id)
 

@@ -14,7 +14,7 @@ from cms.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-APP_SERVICES = ("web", "worker", "beat")
+APP_SERVICES = ("web", "worker", "publisher", "beat")
 
 
 def _command_words(command) -> list[str]:
@@ -45,7 +45,7 @@ def _check_command(words: list[str]) -> None:
 
 def test_compose_has_every_service_with_a_healthcheck():
     services = COMPOSE["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat", "varnish"}
+    assert set(services) == {"postgres", "redis", "web", "worker", "publisher", "beat", "varnish"}
     for name, service in services.items():
         assert "healthcheck" in service, f"{name} has no healthcheck"
     for name in APP_SERVICES:
@@ -108,14 +108,66 @@ def test_compose_commands_name_real_programs(service):
     _check_command(_command_words(COMPOSE["services"][service]["command"]))
 
 
-def test_procfile_starts_web_worker_and_beat():
-    lines = dict(
-        line.split(":", 1) for line in (ROOT / "Procfile.dev").read_text().splitlines() if line
-    )
-    assert set(lines) == {"web", "worker", "beat"}
-    assert shlex.split(lines["web"])[:3] == ["python", "manage.py", "runserver"]
-    for name in ("worker", "beat"):
-        _check_command(shlex.split(lines[name]))
+def _procfile() -> dict[str, list[str]]:
+    return {
+        name: shlex.split(command)
+        for name, command in (
+            line.split(":", 1) for line in (ROOT / "Procfile.dev").read_text().splitlines() if line
+        )
+    }
+
+
+def test_procfile_starts_web_workers_and_beat():
+    lines = _procfile()
+    assert set(lines) == {"web", "worker", "publisher", "beat"}
+    assert lines["web"][:3] == ["python", "manage.py", "runserver"]
+    for name in ("worker", "publisher", "beat"):
+        _check_command(lines[name])
+
+
+def _worker_queues(commands: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Each Celery worker's queues (-Q/--queues; none given: Celery's default queue)."""
+    queues = {}
+    for name, words in commands.items():
+        if words[:4] != ["celery", "-A", "cms", "worker"]:
+            continue
+        given = _option_values(words, "-Q") + _option_values(words, "--queues")
+        queues[name] = {queue for value in given for queue in value.split(",")} or {"celery"}
+    return queues
+
+
+def _routed_queues() -> set[str]:
+    celery_app.loader.import_default_modules()
+    routes = celery_app.conf.task_routes or {}
+    return {"celery"} | {route["queue"] for route in routes.values()}
+
+
+@pytest.mark.parametrize("where", ["compose", "procfile"])
+def test_every_queue_has_a_worker_and_publishing_has_its_own(where):
+    """Scheduled publishing never waits behind webhooks, mails or index updates: its queue is
+    consumed by a worker that consumes nothing else."""
+    if where == "compose":
+        commands = {
+            name: _command_words(service["command"])
+            for name, service in COMPOSE["services"].items()
+            if name in APP_SERVICES
+        }
+    else:
+        commands = _procfile()
+    queues = _worker_queues(commands)
+
+    assert _routed_queues() <= set().union(*queues.values())
+    consumers = [name for name, consumed in queues.items() if "publishing" in consumed]
+    assert consumers and all(queues[name] == {"publishing"} for name in consumers)
+
+
+def test_scheduled_publishing_is_routed_to_its_queue_and_not_dropped_at_once():
+    celery_app.loader.import_default_modules()
+    route = celery_app.amqp.router.route({}, "tasks.publishing.publish_scheduled")
+    assert route["queue"].name == "publishing"
+    entry = celery_app.conf.beat_schedule["publish-scheduled-pages"]
+    # A run queued behind a slow one must not be discarded before it can start.
+    assert entry["options"]["expires"] >= 60
 
 
 def test_celery_finds_the_scheduled_tasks():

@@ -431,6 +431,18 @@ TAPESTRY_PREVIEW_TTL_SECONDS = env_int("TAPESTRY_PREVIEW_TTL_SECONDS", 600)
 
 # Celery. The embedded default uses kombu's filesystem transport in VAR_DIR.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True
+# Acknowledged when done: a task whose worker dies is delivered again. A single pool process
+# that dies is requeued at once (reject_on_worker_lost); when the whole worker dies (SIGKILL,
+# OOM, a lost machine) nobody is left to requeue, and on Redis the message comes back once it
+# has been unacknowledged for the visibility timeout below.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task's time limit unless it sets its own (mails and webhooks set shorter ones).
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 100)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 120)
 if CELERY_BROKER_URL == "filesystem://":
     _broker_dir = VAR_DIR / "broker"
     for _folder in ("queue", "processed", "control"):
@@ -442,16 +454,6 @@ if CELERY_BROKER_URL == "filesystem://":
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
-else:
-    # Longer than the longest task time limit, so a running task is never redelivered.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_IGNORE_RESULT = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
-CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -467,10 +469,13 @@ CELERY_IMPORTS = [
     "tasks.cache",
 ]
 # Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
-# live at most this long after its go-live time, plus the run itself), and how long a run's lock
-# outlives a worker killed while holding it.
+# live at most this long after its go-live time, plus the run itself). A run holds a lock that
+# dies with it on PostgreSQL; where locks are rows (SQLite) it outlives a killed worker by
+# LOCK_TIMEOUT seconds. A run stops taking new objects after RUN_MAX_SECONDS (the next run
+# carries on), well inside the task's time limit.
 TAPESTRY_PUBLISH_INTERVAL_SECONDS = env_int("TAPESTRY_PUBLISH_INTERVAL_SECONDS", 5)
-TAPESTRY_PUBLISH_LOCK_TIMEOUT = env_int("TAPESTRY_PUBLISH_LOCK_TIMEOUT", 60)
+TAPESTRY_PUBLISH_LOCK_TIMEOUT = env_int("TAPESTRY_PUBLISH_LOCK_TIMEOUT", 10)
+TAPESTRY_PUBLISH_RUN_MAX_SECONDS = env_int("TAPESTRY_PUBLISH_RUN_MAX_SECONDS", 60)
 # Webhooks: beat sends due deliveries this often; failed ones back off exponentially from
 # RETRY_BASE up to RETRY_MAX between attempts, and are marked failed after GIVE_UP_AFTER.
 TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS = env_int(
@@ -497,11 +502,35 @@ for _network in TAPESTRY_WEBHOOK_ALLOWED_NETWORKS:
             f"TAPESTRY_WEBHOOK_ALLOWED_NETWORKS: {_network!r} is not a network "
             "(e.g. 10.20.0.0/16 or fd00::/8)"
         ) from _error
-# Notification mails: retried with exponential backoff while the mail server is down (well
-# inside the broker's visibility timeout, so a waiting retry is never delivered twice).
+# Notification mails: retried with exponential backoff while the mail server is down, up to
+# BACKOFF_MAX (it sizes the visibility timeout below, so a waiting retry is never delivered
+# twice). One mail task takes at most MAIL_TIME_LIMIT seconds in all (EMAIL_TIMEOUT bounds each
+# wait on the mail server; the limit bounds the whole).
 TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)
-TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 600)
+TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 120)
+TAPESTRY_MAIL_TIME_LIMIT_SECONDS = env_int("TAPESTRY_MAIL_TIME_LIMIT_SECONDS", 60)
 TAPESTRY_MAIL_MAX_RETRIES = env_int("TAPESTRY_MAIL_MAX_RETRIES", 30)
+# The longest countdown of any retry (mails back off up to this; Wagtail's index tasks up to
+# 80 s, cache purges 60 s): a retry waits in a worker, unacknowledged, until it is due.
+TAPESTRY_LONGEST_RETRY_COUNTDOWN_SECONDS = max(TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS, 80)
+# Visibility timeout (Redis): how long a fetched, unacknowledged message waits before Redis
+# hands it to another worker. It must outlast the longest legitimate hold (the longest retry
+# countdown, then the longest run), or a waiting retry or a running task is delivered twice;
+# and it bounds how late a whole-worker kill's in-flight tasks run again. Default:
+# 120 + 120 + 30 = 270 s, plus one sweep (5 s): under 5 minutes. tests/tasks/test_acknowledgement.py
+# checks every registered task against it.
+CELERY_BROKER_VISIBILITY_TIMEOUT = env_int(
+    "CELERY_BROKER_VISIBILITY_TIMEOUT",
+    CELERY_TASK_TIME_LIMIT + TAPESTRY_LONGEST_RETRY_COUNTDOWN_SECONDS + 30,
+)
+if CELERY_BROKER_URL != "filesystem://":
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+        # Look for messages past their visibility timeout every 5 s (kombu's default sweep is
+        # every 10 s x throttle 10, which adds up to 100 s to a redelivery).
+        "unacked_restore_interval": 5,
+        "unacked_restore_throttle": 1,
+    }
 # The daily digest goes out at this hour, Asia/Shanghai.
 TAPESTRY_DIGEST_HOUR = env_int("TAPESTRY_DIGEST_HOUR", 8)
 # Workflow mails go to the stage's group, not to every superuser as well.
@@ -514,8 +543,10 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "tasks.publishing.publish_scheduled",
         "schedule": TAPESTRY_PUBLISH_INTERVAL_SECONDS,
-        # A run still queued when the next one is due is dropped instead of piling up.
-        "options": {"expires": TAPESTRY_PUBLISH_INTERVAL_SECONDS},
+        # Publishing has a queue and a worker of its own, so a run is picked up at once; one
+        # still queued after a minute (the publishing worker was down) is dropped, as later
+        # runs do the same work.
+        "options": {"expires": max(60, 2 * TAPESTRY_PUBLISH_INTERVAL_SECONDS)},
     },
     "deliver-due-webhooks": {
         "task": "tasks.webhooks.deliver_due",
@@ -539,10 +570,15 @@ CELERY_BEAT_SCHEDULE = {
 
 # Wagtail's background tasks (search index, reference index, file deletions) through
 # django-tasks, run by the Celery worker once the request's transaction commits. They have a
-# queue of their own, so a flood of index updates (a bulk import) never holds up publishing,
-# mails or webhooks: workers consume both queues in turn (`-Q celery,background`).
+# queue of their own, so a flood of index updates (a bulk import) never holds up mails or
+# webhooks: workers consume both queues in turn (`-Q celery,background`). Scheduled publishing
+# has its own queue and its own worker process (`-Q publishing`), so slow webhooks, mails or
+# index updates never delay a go-live.
 TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
-CELERY_TASK_ROUTES = {"tasks.background.run_django_task": {"queue": "background"}}
+CELERY_TASK_ROUTES = {
+    "tasks.background.run_django_task": {"queue": "background"},
+    "tasks.publishing.publish_scheduled": {"queue": "publishing"},
+}
 
 LOGGING = {
     "version": 1,

@@ -33,7 +33,9 @@ def wait_until(condition, *, timeout: float, interval: float = 0.2, message: str
 
 
 class CeleryProcesses:
-    """A worker and a beat as separate process groups, logging to files under `log_dir`."""
+    """A worker (mails, webhooks, Wagtail's tasks), a publisher (scheduled publishing: its own
+    queue, as in Procfile.dev and docker-compose) and a beat, each its own process group,
+    logging to files under `log_dir`."""
 
     def __init__(self, log_dir: Path, **env: str) -> None:
         self.log_dir = log_dir
@@ -44,7 +46,6 @@ class CeleryProcesses:
             "REDIS_URL": settings.REDIS_URL,
             "PYTHONPATH": str(ROOT),
             "TAPESTRY_PUBLISH_INTERVAL_SECONDS": "1",
-            "TAPESTRY_PUBLISH_LOCK_TIMEOUT": "3",
             "TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS": "1",
             "TAPESTRY_WEBHOOK_RETRY_BASE_SECONDS": "1",
             "TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS": "1",
@@ -52,10 +53,12 @@ class CeleryProcesses:
             **env,
         }
         self.worker: subprocess.Popen | None = None
+        self.publisher: subprocess.Popen | None = None
         self.beat: subprocess.Popen | None = None
         self._worker_count = 0
+        self._publisher_count = 0
         # Nothing queued by earlier tests (or runs) reaches these processes.
-        redis.Redis.from_url(settings.REDIS_URL).flushdb()
+        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
 
     def _start(self, args: list[str], log: Path, env: dict) -> subprocess.Popen:
         return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
@@ -71,22 +74,24 @@ class CeleryProcesses:
     def worker_log(self) -> Path:
         return self.log_dir / f"worker-{self._worker_count}.log"
 
-    def start_worker(self, **env: str) -> None:
-        self._worker_count += 1
-        log = self.worker_log
-        self.worker = self._start(
+    @property
+    def publisher_log(self) -> Path:
+        return self.log_dir / f"publisher-{self._publisher_count}.log"
+
+    def _start_worker(self, queues: str, concurrency: int, hostname: str, log: Path, env: dict):
+        process = self._start(
             [
                 "worker",
                 "--queues",
-                "celery,background",
+                queues,
                 "--loglevel",
                 "INFO",
                 "--concurrency",
-                "2",
+                str(concurrency),
                 "--without-mingle",
                 "--without-gossip",
                 "--hostname",
-                f"test-{self._worker_count}@%h",
+                f"{hostname}@%h",
             ],
             log,
             {**self.env, **env},
@@ -96,12 +101,31 @@ class CeleryProcesses:
             timeout=60,
             message=f"the worker did not start:\n{log.read_text(errors='replace')[-3000:]}",
         )
+        return process
+
+    def start_worker(self, **env: str) -> None:
+        self._worker_count += 1
+        self.worker = self._start_worker(
+            "celery,background", 2, f"test-{self._worker_count}", self.worker_log, env
+        )
+
+    def start_publisher(self, **env: str) -> None:
+        self._publisher_count += 1
+        self.publisher = self._start_worker(
+            "publishing", 1, f"publisher-{self._publisher_count}", self.publisher_log, env
+        )
 
     def start_beat(self) -> None:
+        log = self.log_dir / "beat.log"
         self.beat = self._start(
             ["beat", "--loglevel", "INFO", "--schedule", str(self.log_dir / "beat-schedule")],
-            self.log_dir / "beat.log",
+            log,
             self.env,
+        )
+        wait_until(
+            lambda: "Sending due task" in log.read_text(errors="replace"),
+            timeout=60,
+            message=f"beat did not start:\n{log.read_text(errors='replace')[-3000:]}",
         )
 
     def kill_worker(self) -> None:
@@ -109,8 +133,12 @@ class CeleryProcesses:
         os.killpg(self.worker.pid, signal.SIGKILL)
         self.worker.wait(timeout=10)
 
+    def kill_publisher(self) -> None:
+        os.killpg(self.publisher.pid, signal.SIGKILL)
+        self.publisher.wait(timeout=10)
+
     def stop(self) -> None:
-        for process in (self.worker, self.beat):
+        for process in (self.worker, self.publisher, self.beat):
             if process and process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
                 try:

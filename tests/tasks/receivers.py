@@ -44,6 +44,7 @@ class WebhookReceiver:
     error_body: bytes = b"not now"
     tls: bool = False
     server_names: list[str] = field(default_factory=list)
+    delay: float = 0.0  # seconds before each answer (a slow receiver)
 
     def __post_init__(self) -> None:
         receiver = self
@@ -55,6 +56,7 @@ class WebhookReceiver:
                     ReceivedRequest(self.path, dict(self.headers.items()), self.rfile.read(length))
                 )
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
+                time.sleep(receiver.delay)
                 self.send_response(status)
                 self.end_headers()
                 self.wfile.write(b"ok" if status < 300 else receiver.error_body)

@@ -48,6 +48,7 @@ def celery(tmp_path_factory, smtp_port, django_db_blocker):
         )
         try:
             processes.start_worker()
+            processes.start_publisher()
             processes.start_beat()
             yield processes
         finally:
@@ -94,8 +95,8 @@ def test_an_expiring_page_is_unpublished(celery):
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_run_leaves_nothing_half_done(celery):
     # Slow each publication down so the kill lands in the middle of the run.
-    celery.kill_worker()
-    celery.start_worker(TAPESTRY_TEST_PUBLISH_DELAY="0.8")
+    celery.kill_publisher()
+    celery.start_publisher(TAPESTRY_TEST_PUBLISH_DELAY="0.8")
     later = timezone.now() + datetime.timedelta(hours=1)
     pages = []
     for number in range(8):
@@ -120,7 +121,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(celery):
         interval=0.05,
         message="publishing never started",
     )
-    celery.kill_worker()
+    celery.kill_publisher()
 
     live = set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
     assert 2 <= len(live) < len(ids)
@@ -135,7 +136,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(celery):
             assert pending.count() == 1
             assert _publish_log_count(page) == 0
 
-    celery.start_worker()
+    celery.start_publisher()
     wait_until(
         lambda: Page.objects.filter(pk__in=ids, live=True).count() == len(ids),
         timeout=60,

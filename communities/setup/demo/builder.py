@@ -39,6 +39,11 @@ from communities.setup.demo import articles_data, events_data
 from communities.setup.demo.articles_data import ArticleSpec
 from communities.setup.demo.events_data import EventSpec
 from communities.setup.demo.images import DEMO_IMAGES, demo_images_ensure
+from communities.setup.demo.indexing import (
+    indexes_rebuild,
+    per_object_index_updates_paused,
+    search_index_incomplete,
+)
 from communities.setup.demo.snippets_data import BUREAUS, TOPICS
 from communities.setup.demo.text import ZH, Renderer, T
 from communities.setup.services import CommunityFacts, communities_load, setup_tapestry
@@ -703,10 +708,28 @@ def demo_content_load(*, with_users: bool, stdout: TextIO | None = None) -> Demo
     say = _Progress(stdout)
     report = DemoReport()
 
-    say("Setting up locales, page tree and groups...")
-    report.setup_created = len(setup_tapestry().changes)
-    say(f"  setup: {report.setup_created or 'no'} changes")
+    # Page by page, Wagtail would queue an index task per save; both indexes are built in one
+    # pass instead, so search answers for every page once this returns.
+    with per_object_index_updates_paused():
+        say("Setting up locales, page tree and groups...")
+        report.setup_created = len(setup_tapestry().changes)
+        say(f"  setup: {report.setup_created or 'no'} changes")
+        _content_ensure(report, say)
+    if report.created_anything or search_index_incomplete():
+        started_indexing = time.monotonic()
+        indexes_rebuild()
+        say(f"  search and reference indexes built ({time.monotonic() - started_indexing:.1f} s)")
 
+    if with_users:
+        with transaction.atomic():
+            demo_users_ensure(report)
+
+    demo_totals(report)
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def _content_ensure(report: DemoReport, say: _Progress) -> None:
     source = Locale.objects.get(language_code=settings.TAPESTRY_SOURCE_LOCALE)
     locales = _target_locales()
     with transaction.atomic():
@@ -742,14 +765,6 @@ def demo_content_load(*, with_users: bool, stdout: TextIO | None = None) -> Demo
                 report.communities_enriched += 1
         _count(report, tally)
         say(f"  [{position + 1}/{len(communities)}] {facts.name}: {_describe(tally)}")
-
-    if with_users:
-        with transaction.atomic():
-            demo_users_ensure(report)
-
-    demo_totals(report)
-    report.elapsed = time.monotonic() - started
-    return report
 
 
 def _count(report: DemoReport, tally: _Tally) -> None:

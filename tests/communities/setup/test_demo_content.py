@@ -13,8 +13,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from articles.models import ArticlePage, Bureau, EventPage, Topic
 from communities.models import CommunityPage
@@ -177,8 +180,39 @@ def _assert_images() -> None:
         assert image.file_size < 200_000
 
 
+@pytest.fixture
+def index_tasks_enqueued():
+    """The search-index and reference-index tasks queued (one per saved object, if any)."""
+    enqueued = []
+
+    def receiver(sender, task_result, **kwargs):
+        if task_result.task.name in {"insert_or_update_object_task", "update_reference_index_task"}:
+            enqueued.append(task_result.task.name)
+
+    task_enqueued.connect(receiver, dispatch_uid="test-demo-index-tasks")
+    yield enqueued
+    task_enqueued.disconnect(dispatch_uid="test-demo-index-tasks")
+
+
+def _assert_indexes_complete():
+    """Every page is in the search index and found by it; the reference index is built."""
+    pages = set(Page.objects.filter(depth__gt=1).values_list("content_type_id", "pk"))
+    indexed = {
+        (content_type_id, int(object_id))
+        for content_type_id, object_id in IndexEntry.objects.values_list(
+            "content_type_id", "object_id"
+        )
+    }
+    assert pages <= indexed
+    found = get_search_backend().search("Mandarin", ArticlePage.objects.live())
+    assert len(list(found)) > 0
+    assert ReferenceIndex.objects.filter(
+        content_type__model="articlepage", to_content_type__model="topic"
+    ).exists()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_load_demo_content(demo_media):
+def test_load_demo_content(demo_media, index_tasks_enqueued):
     user_model = get_user_model()
 
     # First run, on PostgreSQL without options: content, and no demo users.
@@ -186,6 +220,9 @@ def test_load_demo_content(demo_media):
     now = timezone.now()
     assert "[9/9]" in output
     assert not user_model.objects.filter(username="admin").exists()
+    # Both indexes are built in bulk before the command returns, not queued page by page.
+    assert index_tasks_enqueued == []
+    _assert_indexes_complete()
 
     _assert_communities(now)
     _assert_city_wide(now)
