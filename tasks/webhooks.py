@@ -2,10 +2,13 @@
 
 from celery import shared_task
 
+from tasks.outbox import ExternalOutboxTask
 from tasks.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
 
 
-@shared_task(name="tasks.webhooks.deliver", ignore_result=True)
+# Enqueued through the outbox on commit; the delivery row, claimed per attempt, is what makes a
+# second copy harmless, so no transaction is held open while the receiver answers.
+@shared_task(name="tasks.webhooks.deliver", base=ExternalOutboxTask, ignore_result=True)
 def deliver(delivery_id: int) -> None:
     webhook_delivery_attempt(delivery_id=delivery_id)
 

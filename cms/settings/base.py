@@ -462,6 +462,7 @@ CELERY_IMPORTS = [
     "tasks.subscriptions",
     "tasks.privacy",
     "tasks.cache",
+    "tasks.outbox",
 ]
 # Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
 # live at most this long after its go-live time, plus the run itself), and how long a run's lock
@@ -494,11 +495,17 @@ for _network in TAPESTRY_WEBHOOK_ALLOWED_NETWORKS:
             f"TAPESTRY_WEBHOOK_ALLOWED_NETWORKS: {_network!r} is not a network "
             "(e.g. 10.20.0.0/16 or fd00::/8)"
         ) from _error
-# Notification mails: retried with exponential backoff while the mail server is down (well
-# inside the broker's visibility timeout, so a waiting retry is never delivered twice).
+# Notification mails: retried while the mail server is down after BACKOFF × 2ⁿ seconds (capped at
+# BACKOFF_MAX) plus 0-25 % jitter: the first retry 30-37.5 s after the failure (tasks/retries.py).
 TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)
 TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 600)
 TAPESTRY_MAIL_MAX_RETRIES = env_int("TAPESTRY_MAIL_MAX_RETRIES", 30)
+# The outbox (tasks.services.outbox): beat relays unsent side effects to the broker this often;
+# one sent this long ago and still not done is sent again (its task makes a second copy
+# harmless); done and failed rows are forgotten after KEEP_DAYS.
+TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS = env_int("TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS", 5)
+TAPESTRY_OUTBOX_REDELIVER_AFTER_SECONDS = env_int("TAPESTRY_OUTBOX_REDELIVER_AFTER_SECONDS", 1800)
+TAPESTRY_OUTBOX_KEEP_DAYS = env_int("TAPESTRY_OUTBOX_KEEP_DAYS", 7)
 # The daily digest goes out at this hour, Asia/Shanghai.
 TAPESTRY_DIGEST_HOUR = env_int("TAPESTRY_DIGEST_HOUR", 8)
 # Workflow mails go to the stage's group, not to every superuser as well.
@@ -518,6 +525,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.webhooks.deliver_due",
         "schedule": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS,
         "options": {"expires": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS},
+    },
+    "relay-outbox": {
+        "task": "tasks.outbox.relay",
+        "schedule": TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS,
+        "options": {"expires": TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS},
+    },
+    "outbox-housekeeping": {
+        "task": "tasks.outbox.housekeeping",
+        "schedule": crontab(minute=15, hour=3),
     },
     "send-daily-digests": {
         "task": "tasks.notifications.send_digests",
