@@ -243,6 +243,7 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
     outcome = _send(endpoint.url, body=body, headers=headers)
 
     finished = timezone.now()
+    delivery.last_attempt_at = finished
     delivery.last_status_code = outcome.status_code
     delivery.last_error = outcome.error
     delivery.claimed_until = None
@@ -267,6 +268,7 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
             )
     delivery.save(
         update_fields=[
+            "last_attempt_at",
             "last_status_code",
             "last_error",
             "claimed_until",

@@ -21,8 +21,11 @@ def record(value, *, label=""):
 
 
 @pytest.fixture
-def sent(monkeypatch):
+def sent(monkeypatch, request):
     monkeypatch.setattr(outbox_service, "_kick_paused_until", 0.0)
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+        OutboxMessage.objects.all().delete()  # the setup data's own intents
     with mock.patch.object(background.run_django_task, "apply_async") as apply_async:
         yield apply_async
 

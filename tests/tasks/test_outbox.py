@@ -152,7 +152,9 @@ def test_a_failed_send_backs_off_and_pauses_the_kick(django_capture_on_commit_ca
     first.refresh_from_db()
     assert first.send_attempts == 1
     assert first.next_attempt_at > timezone.now()
-    assert outbox_relay() == 0  # not due yet
+    with mock.patch.object(Task, "apply_async") as publish:
+        assert outbox_relay() == 1  # the untried one; the failed one is not due yet
+    assert publish.call_args.args[0] == [["b"]]
 
 
 @pytest.mark.django_db
