@@ -5,6 +5,7 @@ is in the log."""
 
 import ast
 import datetime
+import uuid
 from pathlib import Path
 from unittest import mock
 
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from tasks import cache, notifications
 from tasks.models import OutboxMessage, WebhookDelivery, WebhookEndpoint
 from tasks.retries import mail_retry_countdown
+from tasks.services import notifications as notification_service
 from tasks.services import outbox as outbox_service
 from tasks.services import webhooks as webhook_service
 from tasks.services.outbox import (
@@ -222,6 +224,73 @@ def test_an_effect_that_fails_leaves_its_intent_open(monkeypatch):
     intent.refresh_from_db()
     assert intent.done_at is None and intent.failed_at is None
     assert len(calls) == 1
+
+
+# As a worker delivers: relayed, retried, redelivered ------------------------------------------
+
+
+def _deliver_as_a_worker(task, headers: dict, args: list, retries: int = 0):
+    """Run `task` as a worker runs a message: the message's custom headers become fields of the
+    request itself and `request.headers` stays empty (an eager `.apply` keeps them there)."""
+    task.push_request(
+        id=str(uuid.uuid4()),
+        args=args,
+        kwargs={},
+        retries=retries,
+        is_eager=False,
+        called_directly=False,
+        delivery_info={"exchange": "", "routing_key": "celery"},
+        headers=None,
+        **headers,
+    )
+    try:
+        return task(*args)
+    finally:
+        task.pop_request()
+
+
+@pytest.mark.django_db
+def test_a_relayed_message_that_retries_keeps_its_key_and_is_done_once():
+    who = people()
+    intent = outbox_enqueue(
+        notifications.send_notification,
+        "translation_outdated",
+        who["moderator"].pk,
+        {"page_id": Page.objects.filter(depth=2).first().pk, "locale": "zh-hans"},
+    )
+    with mock.patch.object(Task, "apply_async") as publish:
+        assert outbox_relay() == 1
+    sent = publish.call_args.kwargs["headers"]
+    assert sent == {KEY_HEADER: str(intent.key)}
+
+    real_send = notification_service.notification_send
+    calls = []
+
+    def mail_server_down_once(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise OSError("mail server down")
+        return real_send(**kwargs)
+
+    with (
+        mock.patch.object(notification_service, "notification_send", mail_server_down_once),
+        mock.patch.object(Task, "apply_async") as publish,
+        pytest.raises(Retry),
+    ):
+        _deliver_as_a_worker(notifications.send_notification, sent, intent.args)
+    retried = publish.call_args.kwargs["headers"] or {}
+    assert retried.get(KEY_HEADER) == str(intent.key), "the retry lost the outbox key"
+    intent.refresh_from_db()
+    assert intent.done_at is None and len(mail.outbox) == 0
+
+    with mock.patch.object(notification_service, "notification_send", mail_server_down_once):
+        _deliver_as_a_worker(notifications.send_notification, retried, intent.args, retries=1)
+        # The relay's copy, sent again (the row looked stuck), finds the row done.
+        _deliver_as_a_worker(notifications.send_notification, sent, intent.args)
+    intent.refresh_from_db()
+    assert intent.done_at is not None
+    assert len(mail.outbox) == 1
+    assert len(calls) == 2
 
 
 # Housekeeping ---------------------------------------------------------------------------------
