@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.chaos, pytest.mark.usefixtures("database_restored", "t
 
 BROKER_DOWN = datetime.timedelta(seconds=30)
 # From the broker's return to every intent done: the worker's and beat's reconnect backoff
-# (2, 4, 6 ... s) plus a relay pass; measured 11-13 s.
+# (2, 4, 6 ... s) plus a relay pass; measured 6-12 s.
 RECOVERY_BOUND = datetime.timedelta(seconds=30)
 REDIS_SERVER = shutil.which("redis-server") or "redis-server"
 
@@ -104,6 +104,8 @@ def _use_broker(url: str) -> None:
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None
+    # The producer pool holds the connection pool it was made from: a closed one after the above.
+    app.amqp._producer_pool = None
     outbox_service._kick_paused_until = 0.0
 
 
