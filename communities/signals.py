@@ -1,7 +1,8 @@
 """Domain signals of resident engagement; `tasks/` connects mail and other work to them.
 
-Each is sent after the transaction that made the change has committed, with the changed record
-as keyword argument.
+Each is sent inside the transaction that makes the change, with the changed record as keyword
+argument, so what receivers record (tasks/ writes outbox rows for the mails) commits or rolls
+back with it. Receivers must not act outside the database.
 """
 
 from django.dispatch import Signal

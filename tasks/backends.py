@@ -1,15 +1,15 @@
 """A django-tasks backend that runs tasks (Wagtail's search and reference index updates, file
 deletions, ...) on Celery.
 
-Each task is enqueued when the surrounding transaction commits, as a Celery task that imports the
-django-task by its path and calls it. No maintained package does this (the Celery backends on PyPI
-are single early releases), so it is kept small here.
+Each task is an outbox row written in the surrounding transaction (tasks.services.outbox), relayed
+to Celery once it commits, even when the broker was down at that moment, as a Celery task that
+imports the django-task by its path and calls it, once per row. No maintained package does this
+(the Celery backends on PyPI are single early releases), so it is kept small here.
 """
 
 import logging
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import DEFAULT_TASK_QUEUE_NAME
 from django_tasks.backends.base import BaseTaskBackend
@@ -18,6 +18,7 @@ from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id, normalize_json
 
 from tasks.background import run_django_task
+from tasks.services.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +42,14 @@ class CeleryBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        task_arguments = (task.module_path, result.args, result.kwargs, result.id)
-
-        def send() -> None:
-            run_django_task.apply_async(task_arguments, queue=self._celery_queue(task))
-
-        transaction.on_commit(send, robust=True)
+        outbox_enqueue(
+            run_django_task,
+            task.module_path,
+            result.args,
+            result.kwargs,
+            result.id,
+            queue=self._celery_queue(task),
+        )
         task_enqueued.send(type(self), task_result=result)
         return result
 

@@ -8,11 +8,14 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import Task, TaskContext, TaskResult, TaskResultStatus
 
+from tasks.outbox import OutboxTask
+
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
     name="tasks.background.run_django_task",
+    base=OutboxTask,  # runs in the transaction that marks its outbox row done
     ignore_result=True,
     # Wagtail's background tasks recompute (a search or reference index entry) and are safe to
     # run again: retry when the database was locked (SQLite) or when two runs for the same object

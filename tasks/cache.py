@@ -13,12 +13,14 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from home.cache_tags import COARSE_TAG
+from tasks.outbox import ExternalOutboxTask
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
     name="tasks.cache.purge_cache_tags",
+    base=ExternalOutboxTask,  # purging twice is harmless
     autoretry_for=(Exception,),
     retry_backoff=1,
     retry_backoff_max=60,

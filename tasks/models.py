@@ -174,3 +174,51 @@ class DigestEntry(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class OutboxMessage(models.Model):
+    """The intent to run one Celery task, written in the same transaction as the change that
+    causes it (see tasks.services.outbox). The relay hands it to the broker and marks it sent;
+    the task claims it by `key` and marks it done in the transaction of its effect."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    queue = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Not yet sent: when the relay tries (again). Sent: when it was last handed to the broker
+    # (or last retried by its task); a message sent long ago and not done is stuck.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_attempts = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "outbox message"
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="outbox_unsent",
+            ),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(done_at__isnull=True, failed_at__isnull=True),
+                name="outbox_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.key}"
+
+    @property
+    def state(self) -> str:
+        if self.done_at:
+            return "done"
+        if self.failed_at:
+            return "failed"
+        return "sent" if self.sent_at else "pending"

@@ -1,5 +1,6 @@
 """Mails to residents, and to staff about residents' feedback, sent from the worker after the
-change that causes them has committed."""
+change that causes them has committed: the receivers write outbox rows in the change's own
+transaction (tasks.services.outbox)."""
 
 import logging
 
@@ -17,6 +18,7 @@ from communities.signals import (
     registration_promoted,
 )
 from tasks.retries import MAIL_RETRY
+from tasks.services.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -30,17 +32,17 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
 @receiver(registration_created, sender=EventRegistration)
 def _created(sender, registration, **kwargs):
     # The status at registration decides the mail, whatever happens before the worker sends it.
-    send_registration_mail.delay(registration.pk, str(registration.status))
+    outbox_enqueue(send_registration_mail, registration.pk, str(registration.status))
 
 
 @receiver(registration_promoted, sender=EventRegistration)
 def _promoted(sender, registration, **kwargs):
-    send_registration_mail.delay(registration.pk, "promoted")
+    outbox_enqueue(send_registration_mail, registration.pk, "promoted")
 
 
 @receiver(registration_cancelled, sender=EventRegistration)
 def _cancelled(sender, registration, **kwargs):
-    send_registration_mail.delay(registration.pk, "cancelled")
+    outbox_enqueue(send_registration_mail, registration.pk, "cancelled")
 
 
 @shared_task(name="tasks.residents.send_feedback_mail", **MAIL_RETRY)
@@ -51,9 +53,9 @@ def send_feedback_mail(feedback_id: int, kind: str) -> None:
 
 @receiver(feedback_submitted, sender=Feedback)
 def _feedback_submitted(sender, feedback, **kwargs):
-    send_feedback_mail.delay(feedback.pk, "staff")
+    outbox_enqueue(send_feedback_mail, feedback.pk, "staff")
 
 
 @receiver(feedback_answered, sender=Feedback)
 def _feedback_answered(sender, feedback, **kwargs):
-    send_feedback_mail.delay(feedback.pk, "answer")
+    outbox_enqueue(send_feedback_mail, feedback.pk, "answer")

@@ -1,4 +1,5 @@
-"""Receivers for Wagtail's and Tapestry's signals. They only record or enqueue, on commit.
+"""Receivers for Wagtail's and Tapestry's signals. They only record: webhook deliveries and
+outbox rows (tasks.services.outbox) in the change's own transaction, sent on once it commits.
 
 Wagtail sends its workflow mails synchronously from the editor's request. Tapestry's receivers
 are connected first (TasksConfig is the first installed app) under the same dispatch_uids that
@@ -6,10 +7,8 @@ are connected first (TasksConfig is the first installed app) under the same disp
 """
 
 import logging
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -39,6 +38,7 @@ from home.signals import translation_status_changed, translations_synced
 from tasks import cache, notifications, webhooks
 from tasks.models import WebhookEvent
 from tasks.services import notifications as notification_service
+from tasks.services.outbox import outbox_enqueue
 from tasks.services.webhooks import webhook_event_record
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,8 @@ WAGTAIL_MAIL_RECEIVERS = {
 
 
 def _on_commit(task, *args) -> None:
-    transaction.on_commit(partial(task.delay, *args), robust=True)
+    """Run `task` once the change commits: an outbox row in the change's transaction."""
+    outbox_enqueue(task, *args)
 
 
 def _actor_id(user) -> int | None:

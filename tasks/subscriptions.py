@@ -1,13 +1,13 @@
 """Notices to subscribers: fan out a first publication, weekly digests, confirmation mails.
 
-Receivers only enqueue, on commit; each task calls a service that holds the logic and is
-idempotent (a delivery record per subscriber and page makes a second run send nothing).
+Receivers only write outbox rows, in the transaction of the change (tasks.services.outbox);
+each task calls a service that holds the logic and is idempotent (a delivery record per
+subscriber and page makes a second run send nothing).
 """
 
 import logging
 
 from celery import shared_task
-from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -21,7 +21,9 @@ from communities.subscriptions.services import (
     subscribers_for,
     subscription_requested,
 )
+from tasks.outbox import OutboxTask
 from tasks.retries import MAIL_RETRY
+from tasks.services.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +34,7 @@ def send_confirmation_mail(subscription_id: int, token: str) -> None:
         logger.info("subscription confirmation mail sent for subscription %s", subscription_id)
 
 
-@shared_task(name="tasks.subscriptions.fan_out_notice", ignore_result=True)
+@shared_task(name="tasks.subscriptions.fan_out_notice", base=OutboxTask, ignore_result=True)
 def fan_out_notice(page_id: int) -> None:
     """One task per subscriber who gets the page now, so one bad address delays nobody."""
     page = notice_visible(page_id)
@@ -40,7 +42,7 @@ def fan_out_notice(page_id: int) -> None:
         return
     recipients = subscribers_for(page)
     for subscription in recipients:
-        send_notice.delay(subscription.pk, page.pk)
+        outbox_enqueue(send_notice, subscription.pk, page.pk)
     logger.info("notice %s queued for %s subscribers", page.pk, len(recipients))
 
 
@@ -68,10 +70,9 @@ def send_digest(subscription_id: int) -> None:
 def _page_published(sender, instance, **kwargs):
     if not issubclass(sender, ArticlePage) or not notice_is_original(instance):
         return
-    page_id = instance.pk
-    transaction.on_commit(lambda: fan_out_notice.delay(page_id))
+    outbox_enqueue(fan_out_notice, instance.pk)
 
 
 @receiver(subscription_requested, sender=NoticeSubscription)
 def _requested(sender, subscription, token, **kwargs):
-    send_confirmation_mail.delay(subscription.pk, token)
+    outbox_enqueue(send_confirmation_mail, subscription.pk, token)

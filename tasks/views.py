@@ -1,7 +1,5 @@
 """Admin views that the generic viewsets do not provide: redelivering a webhook."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tasks.models import WebhookDelivery
+from tasks.services.outbox import outbox_enqueue
 from tasks.services.webhooks import webhook_delivery_redeliver
 from tasks.webhooks import deliver
 
@@ -22,7 +21,7 @@ def redeliver_view(request, pk, *, permission_policy, index_url_name):
     if request.method == "POST":
         with transaction.atomic():
             webhook_delivery_redeliver(delivery=delivery)
-            transaction.on_commit(partial(deliver.delay, delivery.pk), robust=True)
+            outbox_enqueue(deliver, delivery.pk)
         messages.success(
             request,
             _("Delivery of %(event)s to %(endpoint)s queued again.")

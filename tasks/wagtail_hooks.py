@@ -1,5 +1,6 @@
 """Admin: webhook endpoints and their delivery log (Settings › Webhooks, desk and superusers),
-and the daily-digest choice in each user's account settings."""
+the outbox of side effects (Settings › Outbox, read-only), and the daily-digest choice in each
+user's account settings."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -13,7 +14,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 
 from tasks.forms import NotificationPreferenceForm, WebhookEndpointForm
-from tasks.models import NotificationPreference, WebhookDelivery, WebhookEndpoint
+from tasks.models import (
+    NotificationPreference,
+    OutboxMessage,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from tasks.permissions import DeskOnlyPermissionPolicy
 from tasks.views import redeliver_view
 
@@ -22,6 +28,9 @@ endpoint_policy = DeskOnlyPermissionPolicy(WebhookEndpoint)
 delivery_policy = DeskOnlyPermissionPolicy(WebhookDelivery, actions=("view", "redeliver"))
 register_permission_policy(WebhookEndpoint, endpoint_policy)
 register_permission_policy(WebhookDelivery, delivery_policy)
+# Outbox rows are written and consumed by Tapestry only: desk members read them.
+outbox_policy = DeskOnlyPermissionPolicy(OutboxMessage, actions=("view",))
+register_permission_policy(OutboxMessage, outbox_policy)
 
 
 class WebhookEndpointViewSet(ModelViewSet):
@@ -116,6 +125,49 @@ class WebhooksViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_webhooks():
     return WebhooksViewSetGroup()
+
+
+class OutboxViewSet(ModelViewSet):
+    """Side effects waiting, sent, done or failed: a row pending for long means the broker is
+    down; one failed needs a look at its last error."""
+
+    model = OutboxMessage
+    icon = "tasks"
+    menu_label = _("Outbox")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "task",
+        Column("state", label=_("State")),
+        "created_at",
+        "sent_at",
+        "send_attempts",
+        "done_at",
+        "failed_at",
+    ]
+    list_filter = ["task"]
+    search_fields = ["task"]
+    inspect_view_fields = [
+        "key",
+        "task",
+        "args",
+        "kwargs",
+        "queue",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "send_attempts",
+        "done_at",
+        "failed_at",
+        "last_error",
+    ]
+    form_fields = ["task"]
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutboxViewSet("outbox")
 
 
 class DigestSettingsPanel(BaseSettingsPanel):

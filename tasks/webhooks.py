@@ -3,13 +3,17 @@
 from celery import shared_task
 from django.conf import settings
 
+from tasks.outbox import ExternalOutboxTask
 from tasks.services.webhooks import webhook_deliveries_due, webhook_delivery_attempt
 
 
-# The POST itself ends within TAPESTRY_WEBHOOK_TIMEOUT_SECONDS; the limits bound the whole task
-# (the database work around it included), so a stuck delivery never holds a worker for long.
+# Enqueued through the outbox on commit; the delivery row, claimed per attempt, is what makes a
+# second copy harmless, so no transaction is held open while the receiver answers. The POST
+# itself ends within TAPESTRY_WEBHOOK_TIMEOUT_SECONDS; the limits bound the whole task (the
+# database work around it included), so a stuck delivery never holds a worker for long.
 @shared_task(
     name="tasks.webhooks.deliver",
+    base=ExternalOutboxTask,
     ignore_result=True,
     soft_time_limit=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS + 20,
     time_limit=settings.TAPESTRY_WEBHOOK_TIMEOUT_SECONDS + 30,

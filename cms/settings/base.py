@@ -467,6 +467,7 @@ CELERY_IMPORTS = [
     "tasks.subscriptions",
     "tasks.privacy",
     "tasks.cache",
+    "tasks.outbox",
 ]
 # Scheduled publishing: how often beat looks for due and expired pages and snippets (a page goes
 # live at most this long after its go-live time, plus the run itself). A run holds a lock that
@@ -502,22 +503,26 @@ for _network in TAPESTRY_WEBHOOK_ALLOWED_NETWORKS:
             f"TAPESTRY_WEBHOOK_ALLOWED_NETWORKS: {_network!r} is not a network "
             "(e.g. 10.20.0.0/16 or fd00::/8)"
         ) from _error
-# Notification mails: retried with exponential backoff while the mail server is down, up to
-# BACKOFF_MAX (it sizes the visibility timeout below, so a waiting retry is never delivered
-# twice). One mail task takes at most MAIL_TIME_LIMIT seconds in all (EMAIL_TIMEOUT bounds each
-# wait on the mail server; the limit bounds the whole).
+# Notification mails: retried while the mail server is down after BACKOFF × 2ⁿ seconds (capped at
+# BACKOFF_MAX) plus 0-25 % jitter: the first retry 30-37.5 s after the failure (tasks/retries.py).
+# BACKOFF_MAX sizes the visibility timeout below, so a waiting retry is never delivered twice.
+# One mail task takes at most MAIL_TIME_LIMIT seconds in all (EMAIL_TIMEOUT bounds each wait on
+# the mail server; the limit bounds the whole).
 TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_SECONDS", 30)
-TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 120)
+TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS = env_int("TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS", 100)
 TAPESTRY_MAIL_TIME_LIMIT_SECONDS = env_int("TAPESTRY_MAIL_TIME_LIMIT_SECONDS", 60)
 TAPESTRY_MAIL_MAX_RETRIES = env_int("TAPESTRY_MAIL_MAX_RETRIES", 30)
-# The longest countdown of any retry (mails back off up to this; Wagtail's index tasks up to
-# 80 s, cache purges 60 s): a retry waits in a worker, unacknowledged, until it is due.
-TAPESTRY_LONGEST_RETRY_COUNTDOWN_SECONDS = max(TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS, 80)
+# The longest countdown of any retry (mails back off up to BACKOFF_MAX plus its 25 % jitter;
+# Wagtail's index tasks up to 80 s, cache purges 60 s): a retry waits in a worker,
+# unacknowledged, until it is due.
+TAPESTRY_LONGEST_RETRY_COUNTDOWN_SECONDS = max(
+    int(TAPESTRY_MAIL_RETRY_BACKOFF_MAX_SECONDS * 1.25) + 1, 80
+)
 # Visibility timeout (Redis): how long a fetched, unacknowledged message waits before Redis
 # hands it to another worker. It must outlast the longest legitimate hold (the longest retry
 # countdown, then the longest run), or a waiting retry or a running task is delivered twice;
 # and it bounds how late a whole-worker kill's in-flight tasks run again. Default:
-# 120 + 120 + 30 = 270 s, plus one sweep (5 s): under 5 minutes. tests/tasks/test_acknowledgement.py
+# 120 + 126 + 30 = 276 s, plus one sweep (5 s): under 5 minutes. tests/tasks/test_acknowledgement.py
 # checks every registered task against it.
 CELERY_BROKER_VISIBILITY_TIMEOUT = env_int(
     "CELERY_BROKER_VISIBILITY_TIMEOUT",
@@ -531,6 +536,12 @@ if CELERY_BROKER_URL != "filesystem://":
         "unacked_restore_interval": 5,
         "unacked_restore_throttle": 1,
     }
+# The outbox (tasks.services.outbox): beat relays unsent side effects to the broker this often;
+# one sent this long ago and still not done is sent again (its task makes a second copy
+# harmless); done and failed rows are forgotten after KEEP_DAYS.
+TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS = env_int("TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS", 5)
+TAPESTRY_OUTBOX_REDELIVER_AFTER_SECONDS = env_int("TAPESTRY_OUTBOX_REDELIVER_AFTER_SECONDS", 1800)
+TAPESTRY_OUTBOX_KEEP_DAYS = env_int("TAPESTRY_OUTBOX_KEEP_DAYS", 7)
 # The daily digest goes out at this hour, Asia/Shanghai.
 TAPESTRY_DIGEST_HOUR = env_int("TAPESTRY_DIGEST_HOUR", 8)
 # Workflow mails go to the stage's group, not to every superuser as well.
@@ -552,6 +563,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.webhooks.deliver_due",
         "schedule": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS,
         "options": {"expires": TAPESTRY_WEBHOOK_DISPATCH_INTERVAL_SECONDS},
+    },
+    "relay-outbox": {
+        "task": "tasks.outbox.relay",
+        "schedule": TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS,
+        "options": {"expires": TAPESTRY_OUTBOX_RELAY_INTERVAL_SECONDS},
+    },
+    "outbox-housekeeping": {
+        "task": "tasks.outbox.housekeeping",
+        "schedule": crontab(minute=15, hour=3),
     },
     "send-daily-digests": {
         "task": "tasks.notifications.send_digests",

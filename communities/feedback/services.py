@@ -93,7 +93,7 @@ def feedback_submit(
             contact_consent=bool(email and consent),
             status_token_hash=hashed,
         )
-        transaction.on_commit(lambda: feedback_submitted.send(Feedback, feedback=feedback))
+        feedback_submitted.send(Feedback, feedback=feedback)
     return Submitted(feedback=feedback, status_token=token)
 
 
@@ -165,7 +165,7 @@ def feedback_triaged(feedback: Feedback, previous: Feedback, user) -> None:
         feedback.public_response.strip() != previous.public_response.strip()
     )
     if response_changed and feedback.status in (Status.ANSWERED, Status.CLOSED):
-        transaction.on_commit(lambda: feedback_answered.send(Feedback, feedback=feedback))
+        feedback_answered.send(Feedback, feedback=feedback)
 
 
 def feedback_clean(feedback: Feedback, changes: dict | None = None) -> dict[str, str]:

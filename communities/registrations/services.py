@@ -112,9 +112,7 @@ def registration_create(
                 status=Status.CONFIRMED if fits else Status.WAITLISTED,
                 confirmed_at=timezone.now() if fits else None,
             )
-            transaction.on_commit(
-                lambda: registration_created.send(EventRegistration, registration=registration)
-            )
+            registration_created.send(EventRegistration, registration=registration)
     except IntegrityError:  # the same email won a race to the unique constraint
         raise EngagementError(
             "This email address is already registered for this event.",
@@ -158,13 +156,9 @@ def registration_cancel(token: str) -> EventRegistration:
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         promoted = waitlist_promote(registration.event)
-        transaction.on_commit(
-            lambda: registration_cancelled.send(EventRegistration, registration=registration)
-        )
+        registration_cancelled.send(EventRegistration, registration=registration)
         for each in promoted:
-            transaction.on_commit(
-                lambda each=each: registration_promoted.send(EventRegistration, registration=each)
-            )
+            registration_promoted.send(EventRegistration, registration=each)
     return registration
 
 

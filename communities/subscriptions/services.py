@@ -34,8 +34,8 @@ from home.selectors import pages_visible, source_locale
 Status = NoticeSubscription.Status
 Frequency = NoticeSubscription.Frequency
 
-#: A confirmation mail is due: sent after commit with `subscription` and `token` (which the mail
-#: carries; for an active subscription it also carries the preferences to confirm).
+#: A confirmation mail is due: sent inside the transaction with `subscription` and `token` (which
+#: the mail carries; for an active subscription it also carries the preferences to confirm).
 subscription_requested = Signal()
 
 #: How long a confirmation link works (and a never-confirmed subscription is kept at least).
@@ -151,11 +151,7 @@ def subscription_subscribe(
             token = confirm_token(subscription)
         else:
             token = confirm_token(subscription, preferences=preferences)
-        transaction.on_commit(
-            lambda: subscription_requested.send(
-                NoticeSubscription, subscription=subscription, token=token
-            )
-        )
+        subscription_requested.send(NoticeSubscription, subscription=subscription, token=token)
     requested = NoticeSubscription(email=email, status=Status.PENDING, **preferences.as_dict())
     requested.pk = subscription.pk
     return requested

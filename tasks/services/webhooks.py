@@ -204,8 +204,22 @@ def _claim(delivery_id, *, now: datetime.datetime, force: bool) -> WebhookDelive
     return WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
 
 
+IN_FLIGHT = "In flight: sent, no outcome recorded yet (a worker stopped while waiting?)"
+
+
+def _attempt_started(delivery: WebhookDelivery, *, now: datetime.datetime) -> None:
+    """Count the attempt before the POST leaves, so the log shows every attempt the receiver
+    may have seen, even one whose worker is killed before it can record the answer."""
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_status_code = None
+    delivery.last_error = IN_FLIGHT
+    delivery.save(update_fields=["attempts", "last_attempt_at", "last_status_code", "last_error"])
+
+
 def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDelivery | None:
-    """POST the delivery once if it is due; record the outcome and when to try again.
+    """POST the delivery once if it is due; record the attempt before it leaves, then the
+    outcome and when to try again.
 
     Returns the delivery, or None when there was nothing to do (not due, already done, or
     being sent by another worker).
@@ -225,10 +239,10 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
         SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=timestamp, body=body),
         IDEMPOTENCY_HEADER: str(delivery.idempotency_key),
     }
+    _attempt_started(delivery, now=now)
     outcome = _send(endpoint.url, body=body, headers=headers)
 
     finished = timezone.now()
-    delivery.attempts += 1
     delivery.last_attempt_at = finished
     delivery.last_status_code = outcome.status_code
     delivery.last_error = outcome.error
@@ -254,7 +268,6 @@ def webhook_delivery_attempt(*, delivery_id, force: bool = False) -> WebhookDeli
             )
     delivery.save(
         update_fields=[
-            "attempts",
             "last_attempt_at",
             "last_status_code",
             "last_error",

@@ -10,13 +10,17 @@ a whole-worker kill it is how long the in-flight tasks wait before they run agai
 from django.conf import settings
 
 from cms.celery import app as celery_app
+from tasks.retries import MailTask, mail_retry_countdown
 
 # After a whole-worker kill, in-flight tasks run again within this.
 REDELIVERY_TARGET_SECONDS = 300
 
 
 def _longest_countdown(task) -> float:
-    """The longest countdown autoretry gives this task (Celery caps each at retry_backoff_max)."""
+    """The longest countdown a retry of this task waits: a mail task's own backoff with its
+    jitter at the top, or autoretry's (Celery caps each at retry_backoff_max)."""
+    if isinstance(task, MailTask):
+        return mail_retry_countdown(task.max_retries, rand=lambda: 1.0)
     if not getattr(task, "autoretry_for", ()) or not getattr(task, "retry_backoff", False):
         return 0
     backoff = 1 if task.retry_backoff is True else task.retry_backoff

@@ -3,9 +3,13 @@ from unittest import mock
 import pytest
 from django.db import transaction
 from django_tasks import task
+from kombu.exceptions import OperationalError
 
 from tasks import background
 from tasks.backends import CeleryBackend
+from tasks.models import OutboxMessage
+from tasks.services import outbox as outbox_service
+from tasks.services.outbox import KEY_HEADER, PUBLISH_RETRY_POLICY
 
 calls = []
 
@@ -17,7 +21,11 @@ def record(value, *, label=""):
 
 
 @pytest.fixture
-def sent():
+def sent(monkeypatch, request):
+    monkeypatch.setattr(outbox_service, "_kick_paused_until", 0.0)
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+        OutboxMessage.objects.all().delete()  # the setup data's own intents
     with mock.patch.object(background.run_django_task, "apply_async") as apply_async:
         yield apply_async
 
@@ -31,9 +39,14 @@ def test_enqueued_only_when_the_transaction_commits(sent, django_capture_on_comm
         assert not sent.called
 
     assert result.status == "READY"
+    intent = OutboxMessage.objects.get()
     sent.assert_called_once_with(
-        ("tests.tasks.test_backends.record", [1], {"label": "x"}, result.id), queue=None
+        ["tests.tasks.test_backends.record", [1], {"label": "x"}, result.id],
+        {},
+        headers={KEY_HEADER: str(intent.key)},
+        retry_policy=PUBLISH_RETRY_POLICY,
     )
+    assert intent.sent_at is not None
 
 
 @pytest.mark.django_db
@@ -51,6 +64,21 @@ def test_nothing_is_enqueued_when_the_transaction_rolls_back(
         raise RuntimeError
 
     assert not sent.called
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_broker_down_at_commit_leaves_the_task_for_the_relay(
+    sent, django_capture_on_commit_callbacks
+):
+    sent.side_effect = OperationalError("Connection refused")
+    backend = CeleryBackend("celery", {})
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        backend.enqueue(record, [2], {})
+
+    intent = OutboxMessage.objects.get()
+    assert intent.sent_at is None and intent.done_at is None
 
 
 def test_the_celery_task_runs_the_django_task_by_its_path():

@@ -261,7 +261,9 @@ def test_the_editors_submission_never_touches_the_mail_server(
     sent = []
     with (
         mock.patch.object(
-            notifications.notify_workflow_submitted, "delay", lambda *a: sent.append(a)
+            notifications.notify_workflow_submitted,
+            "apply_async",
+            lambda *a, **options: sent.append(a),
         ),
         django_capture_on_commit_callbacks(execute=True),
     ):

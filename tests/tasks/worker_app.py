@@ -1,5 +1,6 @@
 """A test-only app for the real worker: with TAPESTRY_TEST_PUBLISH_DELAY set, every page that
-goes live takes that many seconds longer (inside its publishing transaction)."""
+goes live takes that many seconds longer (inside its publishing transaction); `purge_logged` is a
+cache purger that writes each purge to the file TAPESTRY_TEST_PURGE_LOG names."""
 
 import os
 import time
@@ -22,3 +23,8 @@ class WorkerTestConfig(AppConfig):
                 time.sleep(delay)
 
         page_published.connect(slow_down, weak=False, dispatch_uid="test-slow-publishing")
+
+
+def purge_logged(tags: set[str]) -> None:
+    with open(os.environ["TAPESTRY_TEST_PURGE_LOG"], "a", encoding="utf-8") as log:
+        log.write(" ".join(sorted(tags)) + "\n")
