@@ -57,6 +57,7 @@ def test_the_longest_countdown_setting_covers_every_task():
 
 
 def test_a_scheduled_publishing_run_ends_well_inside_its_time_limit():
+    celery_app.loader.import_default_modules()
     task = celery_app.tasks["tasks.publishing.publish_scheduled"]
     soft = task.soft_time_limit or settings.CELERY_TASK_SOFT_TIME_LIMIT
     assert soft >= settings.TAPESTRY_PUBLISH_RUN_MAX_SECONDS + 20
