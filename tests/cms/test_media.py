@@ -181,4 +181,4 @@ def test_docker_compose_mounts_the_media_volume_in_the_app_services_only():
         if any(str(volume).startswith("media:") for volume in service.get("volumes", []))
     }
 
-    assert mounting == {"web", "worker", "beat"}
+    assert mounting == {"web", "worker", "publisher", "beat"}
