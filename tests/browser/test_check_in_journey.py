@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from communities.models import EventRegistration
 from communities.registrations.services import registration_create
 from tests import helpers
-from tests.browser.test_editorial_journey import log_in, user
+from tests.browser.journeys import log_in, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("database_restored")]
 

@@ -3,40 +3,16 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import ArticlePage
 from tests import helpers
+from tests.browser.journeys import log_in, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("database_restored")]
 
-PASSWORD = "journey-password-1"
 TITLE = "Huacao night market opens on Saturdays"
 ZH_TITLE = "华漕夜市周六开放"
-
-
-def user(username: str, group: str):
-    account = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD
-    )
-    account.groups.add(Group.objects.get(name=group))
-    return account
-
-
-def log_in(browser, live_server, steps, username: str):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    steps.pages.append(page)
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    steps.shot(page, f"{username}-dashboard")
-    return page
 
 
 def approve_from_dashboard(page, steps, label: str, title: str = f"{TITLE}|{ZH_TITLE}"):

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from articles.models import ArticlePage
 from tests import helpers
-from tests.browser.test_editorial_journey import approve_from_dashboard, log_in, user
+from tests.browser.journeys import log_in, user
+from tests.browser.test_editorial_journey import approve_from_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("database_restored")]
 

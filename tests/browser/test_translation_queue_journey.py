@@ -5,8 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
@@ -14,37 +12,20 @@ from communities.editorial.translation_queue import translation_due_date_set
 from home.translation import translation_create
 from tests import helpers
 from tests.browser.conftest import docs_screenshot
+from tests.browser.journeys import log_in as _log_in
+from tests.browser.journeys import user
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("database_restored")]
 
-PASSWORD = "queue-journey-password-1"
 TITLE = "Huacao library extends its opening hours"
 ZH_TITLE = "华漕图书馆延长开放时间"
 NEW_SUMMARY = "The library now opens until 9 pm on weekdays."
 ZH_SUMMARY = "图书馆工作日开放至晚上9点。"
 
 
-def user(username: str, group: str):
-    account = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD
-    )
-    account.groups.add(Group.objects.get(name=group))
-    return account
-
-
 def log_in(browser, live_server, steps, username: str):
-    context = browser.new_context(
-        base_url=live_server.url, locale="en-GB", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    steps.pages.append(page)
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
+    """Logged in at the README screenshots' size."""
+    return _log_in(browser, live_server, steps, username, viewport={"width": 1280, "height": 900})
 
 
 def queue_panel(page):

@@ -9,42 +9,19 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail_localize.models import StringSegment, Translation
 
 from tests import helpers
+from tests.browser.journeys import log_in, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("database_restored")]
 
-PASSWORD = "translation-journey-password-1"
 EN_TITLE = "Huacao library extends its opening hours"
 EN_SUMMARY = "The library now opens until 9 pm on weekdays."
 ZH_TITLE = "华漕图书馆延长开放时间"
 ARTICLE = """query($slug: String, $locale: String) {
   article(slug: $slug, locale: $locale) { title locale isFallback }
 }"""
-
-
-def user(username: str, group: str):
-    account = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD
-    )
-    account.groups.add(Group.objects.get(name=group))
-    return account
-
-
-def log_in(browser, live_server, steps, username: str):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    steps.pages.append(page)
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def en_article():
