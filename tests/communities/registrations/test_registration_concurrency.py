@@ -1,4 +1,4 @@
-"""Capacity holds under concurrency: 50 residents race for 10 seats on PostgreSQL.
+"""Capacity holds under concurrency: up to 50 residents race for 10 seats on PostgreSQL.
 
 Each registration runs in its own thread with its own database connection and transaction, all
 released at once; the database's row lock on the event is what keeps the count right. The test
@@ -22,10 +22,24 @@ pytestmark = [
 
 RACERS = 50
 SEATS = 10
+# Connections left free for the rest of the suite: the other test process may be running real
+# Celery workers and live servers against the same PostgreSQL server at the same time.
+CONNECTIONS_SPARED = 15
 
 
-def race(event_id: int) -> tuple[dict[str, str], list[Exception]]:
-    barrier = threading.Barrier(RACERS)
+def racers_possible() -> int:
+    """50, or fewer when the server has fewer connections free (never under twice the seats)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('max_connections')::int"
+            " - (SELECT count(*) FROM pg_stat_activity)"
+        )
+        (free,) = cursor.fetchone()
+    return max(2 * SEATS, min(RACERS, free - CONNECTIONS_SPARED))
+
+
+def race(event_id: int, racers: int) -> tuple[dict[str, str], list[Exception]]:
+    barrier = threading.Barrier(racers)
     tokens: dict[str, str] = {}
     failures: list[Exception] = []
     lock = threading.Lock()
@@ -48,7 +62,7 @@ def race(event_id: int) -> tuple[dict[str, str], list[Exception]]:
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(RACERS)]
+    threads = [threading.Thread(target=register, args=(n,)) for n in range(racers)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -62,12 +76,13 @@ def test_fifty_racing_for_ten_seats_confirm_exactly_ten():
         community_events_index(HUACAO), publish=True, registration_required=True, capacity=SEATS
     )
 
-    tokens, failures = race(event.pk)
+    racers = racers_possible()
+    tokens, failures = race(event.pk, racers)
 
     assert failures == []
     registrations = EventRegistration.objects.filter(event=event)
     assert registrations.filter(status="confirmed").count() == SEATS
-    assert registrations.filter(status="waitlisted").count() == RACERS - SEATS
+    assert registrations.filter(status="waitlisted").count() == racers - SEATS
 
     # A cancellation promotes exactly the next in line: the earliest waitlisted registration.
     waiting = list(registrations.filter(status="waitlisted").order_by("created_at", "pk"))
@@ -77,7 +92,7 @@ def test_fifty_racing_for_ten_seats_confirm_exactly_ten():
     assert registrations.filter(status="confirmed").count() == SEATS
     promoted = registrations.get(status="confirmed", pk=waiting[0].pk)
     assert promoted.confirmed_at is not None
-    assert registrations.filter(status="waitlisted").count() == RACERS - SEATS - 1
+    assert registrations.filter(status="waitlisted").count() == racers - SEATS - 1
 
     # (One test function: the database is emptied after each transactional test.)
     same_email_racing_itself_registers_once()
