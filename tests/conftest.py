@@ -6,7 +6,10 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
 
+from tests import flush
 from tests.helpers import GraphQL
+
+flush.install()
 
 
 @pytest.fixture
