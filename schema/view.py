@@ -29,6 +29,7 @@
 
 import json
 import logging
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -45,6 +46,7 @@ from graphql import (
     get_operation_ast,
 )
 
+from home import replicas
 from schema.core import http_cache, response_cache
 from schema.core.context import Context
 from schema.core.inputs import UnstorableTextMiddleware
@@ -249,27 +251,29 @@ class TapestryGraphQLView(GraphQLView):
         document_store(requested)
 
         hide_suggestions = not settings.DEBUG
-        try:
-            result = execute(
-                schema,
-                document,
-                root_value=self.get_root_value(request),
-                context_value=self.get_context(request),
-                variable_values=variables,
-                operation_name=operation_name,
-                middleware=self.get_middleware(request),
-                hide_suggestions=hide_suggestions,
-            )
-        except Exception as error:  # the executor reports resolver errors itself
-            logger.exception("GraphQL execution failed")
-            return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
-        self.cacheable = (
-            not result.errors
-            and operation is not None
+        # What a cache may keep may also be read from a replica (home/replicas.py).
+        public_read = (
+            operation is not None
             and operation.operation == OperationType.QUERY
             and not _token_fields(schema) & _root_fields(document, operation)
             and http_cache.anonymous(request)
         )
+        try:
+            with replicas.api_reads() if public_read else nullcontext():
+                result = execute(
+                    schema,
+                    document,
+                    root_value=self.get_root_value(request),
+                    context_value=self.get_context(request),
+                    variable_values=variables,
+                    operation_name=operation_name,
+                    middleware=self.get_middleware(request),
+                    hide_suggestions=hide_suggestions,
+                )
+        except Exception as error:  # the executor reports resolver errors itself
+            logger.exception("GraphQL execution failed")
+            return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
+        self.cacheable = public_read and not result.errors
         return result
 
     @staticmethod

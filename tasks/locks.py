@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connections, transaction
 
 # InterfaceError (a closed connection) is not a DatabaseError; both are Errors.
@@ -167,12 +168,14 @@ def _uses_advisory_locks(using: str) -> bool:
 
 
 @contextmanager
-def lock_held(name: str, *, timeout: float, using: str = "default") -> Iterator[HeldLock | None]:
+def lock_held(name: str, *, timeout: float, using: str | None = None) -> Iterator[HeldLock | None]:
     """Hold the lock `name` for the block, or yield None when someone else holds it.
 
     `timeout` matters only where locks are rows (not PostgreSQL): how long the lock outlives a
-    holder that stopped extending it.
+    holder that stopped extending it. An advisory lock lives on TAPESTRY_LOCK_DATABASE's
+    connection: PostgreSQL itself, also where other queries go through a transaction pooler.
     """
+    using = using or settings.TAPESTRY_LOCK_DATABASE
     if _uses_advisory_locks(using):
         with _advisory_lock(name, using) as held:
             yield held

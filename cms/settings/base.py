@@ -137,6 +137,47 @@ else:
             },
         }
     }
+# Read replicas (home/replicas.py): DATABASE_REPLICA_URLS, comma-separated, each a streaming
+# replica of DATABASE_URL. Only the API's anonymous reads go there, and only to a replica that
+# has replayed every change the caches were purged for; a replica that fails is skipped for
+# TAPESTRY_DATABASE_REPLICA_RETRY_SECONDS.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+if DATABASE_REPLICA_URLS and not DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_REPLICA_URLS needs DATABASE_URL (PostgreSQL)")
+TAPESTRY_DATABASE_REPLICAS = []
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = {
+        **dj_database_url.parse(
+            _url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    TAPESTRY_DATABASE_REPLICAS.append(_alias)
+TAPESTRY_DATABASE_REPLICA_RETRY_SECONDS = env_int("TAPESTRY_DATABASE_REPLICA_RETRY_SECONDS", 30)
+DATABASE_ROUTERS = ["home.replicas.ReplicaRouter"] if TAPESTRY_DATABASE_REPLICAS else []
+# Behind PgBouncer in transaction mode (DATABASE_POOL_MODE=transaction): no server-side cursors,
+# and the publishing run's advisory lock, which lives as long as a session, takes its own
+# connection straight to PostgreSQL (DATABASE_DIRECT_URL, the primary without the pooler).
+DATABASE_POOL_MODE = env_str("DATABASE_POOL_MODE", "session")
+if DATABASE_POOL_MODE not in {"session", "transaction"}:
+    raise ImproperlyConfigured("DATABASE_POOL_MODE must be session or transaction")
+DATABASE_DIRECT_URL = env_str("DATABASE_DIRECT_URL")
+if DATABASE_POOL_MODE == "transaction":
+    if not (DATABASE_URL and DATABASE_DIRECT_URL):
+        raise ImproperlyConfigured(
+            "DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler) and "
+            "DATABASE_DIRECT_URL (PostgreSQL itself, for session locks)"
+        )
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+if DATABASE_DIRECT_URL:
+    DATABASES["direct"] = {
+        **dj_database_url.parse(DATABASE_DIRECT_URL, conn_max_age=0),
+        "TEST": {"MIRROR": "default"},
+    }
+# The connection the publishing run's lock lives on (tasks/locks.py).
+TAPESTRY_LOCK_DATABASE = "direct" if DATABASE_DIRECT_URL else "default"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: cache and Celery broker. Without it: a file cache and kombu's filesystem transport,
@@ -415,7 +456,12 @@ TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL = env_int("TAPESTRY_GRAPHQL_RESPONSE_CACHE_T
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = "tapestry:graphql"
 # What a change purges, by cache tag (tasks/cache.py): dotted paths of `purge(tags: set[str])`:
 # the response cache, then the HTTP caches configured above (Varnish, a CDN).
-TAPESTRY_CACHE_PURGERS = ["schema.core.response_cache.purge", *TAPESTRY_HTTP_CACHE_PURGERS]
+TAPESTRY_CACHE_PURGERS = [
+    # First: the replicas' watermark, so a read that refills a cache sees the change.
+    *(["home.replicas.raise_watermark"] if TAPESTRY_DATABASE_REPLICAS else []),
+    "schema.core.response_cache.purge",
+    *TAPESTRY_HTTP_CACHE_PURGERS,
+]
 # Named image sizes: the only renditions the API hands out (Wagtail filter specs).
 TAPESTRY_IMAGE_SIZES = {
     "THUMBNAIL": "fill-400x225",

@@ -262,3 +262,94 @@ def test_the_deploy_check_is_clean(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+# Read replicas and PgBouncer (home/replicas.py) ---------------------------------------------
+DATABASES_PRINTED = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "print(json.dumps({alias: [db['HOST'], db['PORT'], db.get('DISABLE_SERVER_SIDE_CURSORS'), "
+    "db['TEST']['MIRROR']] for alias, db in settings.DATABASES.items()})); "
+    "print(json.dumps([settings.DATABASE_ROUTERS, settings.TAPESTRY_LOCK_DATABASE, "
+    "settings.TAPESTRY_CACHE_PURGERS[0]]))"
+)
+
+
+def databases_of(tmp_path: Path, **environ: str):
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "SECRET_KEY": GOOD_SECRET_KEY,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        **environ,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
+        [sys.executable, "-c", DATABASES_PRINTED],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_replicas_become_aliases_read_through_the_router(tmp_path):
+    result = databases_of(
+        tmp_path,
+        DATABASE_REPLICA_URLS="postgres://r@replica-a:5432/tapestry, postgres://r@replica-b/tapestry",
+    )
+    assert result.returncode == 0, result.stderr
+    databases, (routers, lock_database, first_purger) = map(
+        json.loads, result.stdout.strip().splitlines()
+    )
+    assert databases == {
+        "default": ["db.internal", 5432, False, None],
+        "replica1": ["replica-a", 5432, False, "default"],
+        "replica2": ["replica-b", "", False, "default"],
+    }
+    assert routers == ["home.replicas.ReplicaRouter"]
+    assert lock_database == "default"
+    assert first_purger == "home.replicas.raise_watermark"
+
+
+def test_without_replicas_nothing_is_routed(tmp_path):
+    result = databases_of(tmp_path)
+    assert result.returncode == 0, result.stderr
+    databases, (routers, lock_database, first_purger) = map(
+        json.loads, result.stdout.strip().splitlines()
+    )
+    assert list(databases) == ["default"]
+    assert routers == [] and lock_database == "default"
+    assert first_purger == "schema.core.response_cache.purge"
+
+
+def test_transaction_pooling_takes_its_locks_straight_to_postgresql(tmp_path):
+    result = databases_of(
+        tmp_path,
+        DATABASE_POOL_MODE="transaction",
+        DATABASE_DIRECT_URL="postgres://tapestry:secret@db-direct.internal:5432/tapestry",
+    )
+    assert result.returncode == 0, result.stderr
+    databases, (_routers, lock_database, _purger) = map(
+        json.loads, result.stdout.strip().splitlines()
+    )
+    assert databases["default"][2] is True  # no server-side cursors through the pooler
+    assert databases["direct"][0] == "db-direct.internal"
+    assert lock_database == "direct"
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"DATABASE_POOL_MODE": "transaction"}, "DATABASE_DIRECT_URL"),
+        ({"DATABASE_POOL_MODE": "statement"}, "DATABASE_POOL_MODE must be session or transaction"),
+    ],
+)
+def test_pooling_settings_that_cannot_work_are_refused(tmp_path, environ, message):
+    result = databases_of(tmp_path, **environ)
+    assert result.returncode != 0
+    assert message in result.stderr
