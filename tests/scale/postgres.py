@@ -182,3 +182,73 @@ def database_copy(source_url: str, target: Cluster, name: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+class PgBouncer:
+    """Debian's PgBouncer in transaction mode in front of `cluster`'s `database`."""
+
+    def __init__(self, cluster: Cluster, database: str, port: int) -> None:
+        self.cluster = cluster
+        self.database = database
+        self.port = port
+        self.folder = cluster.folder.parent / "pgbouncer"
+        self.process: subprocess.Popen | None = None
+
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{self.database}"
+
+    def start(self) -> "PgBouncer":
+        self.folder.mkdir(exist_ok=True)
+        (self.folder / "users.txt").write_text('"postgres" ""\n')
+        (self.folder / "pgbouncer.ini").write_text(
+            f"[databases]\n{self.database} = host=127.0.0.1 port={self.cluster.port} "
+            f"dbname={self.database}\n"
+            "[pgbouncer]\nlisten_addr = 127.0.0.1\n"
+            f"listen_port = {self.port}\nunix_socket_dir =\n"
+            f"auth_type = trust\nauth_file = {self.folder / 'users.txt'}\n"
+            "admin_users = postgres\npool_mode = transaction\ndefault_pool_size = 4\n"
+            "max_client_conn = 50\nignore_startup_parameters = extra_float_digits,options\n"
+            f"logfile = {self.folder / 'pgbouncer.log'}\n"
+        )
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            for path in self.folder.iterdir():
+                shutil.chown(path, "postgres", "postgres")
+        self.process = subprocess.Popen(  # noqa: S603 - Debian's pgbouncer, our configuration
+            _as_server_user(
+                [
+                    shutil.which("pgbouncer") or "/usr/sbin/pgbouncer",
+                    str(self.folder / "pgbouncer.ini"),
+                ]
+            ),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                self.admin("SHOW VERSION")
+                return self
+            except psycopg2.OperationalError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+                time.sleep(0.2)
+
+    def admin(self, command: str):
+        """A command of PgBouncer's console (SHOW STATS, SHOW POOLS...), as dicts."""
+        connection = psycopg2.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="pgbouncer"
+        )
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(command)
+                names = [column.name for column in cursor.description or ()]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)

@@ -1,10 +1,13 @@
-"""A real streaming replica (pg_basebackup) behind a real web node: the API's anonymous reads
-arrive there, writes on the primary, and a replica behind the last purge or down is passed over.
+"""Tapestry on a PostgreSQL set-up of its own: a primary, a streaming replica (pg_basebackup)
+and PgBouncer in transaction mode, on loopback ports, seeded with this test process's database.
 
-The primary and the replica are clusters of the test's own on loopback ports, seeded with this
-test process's database; the web node is gunicorn with DATABASE_REPLICA_URLS set.
+- Replicas: a web node (gunicorn) with DATABASE_REPLICA_URLS sends the API's anonymous reads
+  there and writes to the primary, and passes over a replica behind the last purge or down.
+- PgBouncer: a web node with DATABASE_POOL_MODE=transaction answers reads and mutations through
+  the pooler, and the publishing lock is taken and released on the direct connection.
 """
 
+import json
 import shutil
 import subprocess
 import sys
@@ -13,7 +16,13 @@ import uuid
 
 import pytest
 
-from tests.scale.postgres import database_copy, primary_create, replica_create, server_folder
+from tests.scale.postgres import (
+    PgBouncer,
+    database_copy,
+    primary_create,
+    replica_create,
+    server_folder,
+)
 from tests.scale.web_node import ROOT, WebNode, free_port
 from tests.tasks.celery_processes import wait_until, worker_database_url
 
@@ -174,3 +183,85 @@ def test_the_api_answers_from_the_primary_while_the_replica_is_down(replicated):
     response = node.graphql(HOME)
     assert response.status_code == 200
     assert any("wagtailcore_page" in query for query in _last_queries(replica, since))
+
+
+LOCK_PROBE = """
+import django, json
+django.setup()
+from django.conf import settings
+from django.db import connections
+from tasks.locks import lock_held
+
+def advisory_locks():
+    with connections["default"].cursor() as cursor:  # through the pooler
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+        return cursor.fetchone()[0]
+
+with lock_held("tapestry-test-probe", timeout=5) as held:
+    during = advisory_locks()
+after = advisory_locks()
+print(json.dumps({
+    "held": held is not None,
+    "port": connections[settings.TAPESTRY_LOCK_DATABASE].settings_dict["PORT"],
+    "during": during,
+    "after": after,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def pooled(replicated, tmp_path_factory):
+    primary, _replica, _node = replicated
+    bouncer = PgBouncer(primary, DATABASE, free_port()).start()
+    node = None
+    try:
+        node = WebNode(
+            tmp_path_factory.mktemp("pooled") / "web.log",
+            DATABASE_URL=bouncer.url(),
+            DATABASE_POOL_MODE="transaction",
+            DATABASE_DIRECT_URL=primary.url(DATABASE),
+        ).start()
+        yield primary, bouncer, node
+    finally:
+        if node is not None:
+            node.stop()
+        bouncer.stop()
+
+
+def _transactions_through(bouncer) -> int:
+    return sum(
+        row["total_xact_count"]
+        for row in bouncer.admin("SHOW STATS")
+        if row["database"] == DATABASE
+    )
+
+
+def test_reads_and_writes_go_through_pgbouncer_in_transaction_mode(pooled):
+    primary, bouncer, node = pooled
+    before = _transactions_through(bouncer)
+    response = node.graphql(HOME)
+    assert response.status_code == 200, response.text
+    assert response.json()["data"]["page"]["title"] == _home_title(primary)
+    email = f"pooled-{uuid.uuid4().hex[:8]}@example.org"
+    response = node.graphql(SUBSCRIBE, {"input": {"email": email, "website": ""}}, method="POST")
+    assert response.json()["data"]["subscribe"]["errors"] == [], response.text
+    assert primary.query(
+        "SELECT count(*) FROM communities_noticesubscription WHERE email = %s",
+        [email],
+        database=DATABASE,
+    ) == [(1,)]
+    assert _transactions_through(bouncer) > before
+
+
+def test_the_publishing_lock_lives_on_the_direct_connection(pooled):
+    primary, _bouncer, node = pooled
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", LOCK_PROBE],
+        cwd=ROOT,
+        env=node.env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert probe == {"held": True, "port": primary.port, "during": 1, "after": 0}
