@@ -29,6 +29,7 @@ KUBERNETES_VERSIONS = ("1.29.0", "1.37.0")
 REQUIRED_SETTINGS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")
 # The processes that run the Tapestry image, and the one that runs the residents' site.
 APP_COMPONENTS = ("web", "worker", "publisher", "beat", "migrate")
+APPLY_FIRST = "tapestry/apply-first"
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -199,9 +200,11 @@ def test_every_configured_name_is_a_setting(overlay):
 
 
 def production_settings(environment: dict[str, str]) -> subprocess.CompletedProcess:
-    """Load cms.settings.production in a fresh interpreter with only `environment`."""
+    """Import cms.settings.production in a fresh interpreter with only `environment` (it
+    raises ImproperlyConfigured on what production refuses) and answer a few of its values."""
     code = (
-        "import json, django; from django.conf import settings; django.setup(); "
+        "import importlib, json; "
+        "settings = importlib.import_module('cms.settings.production'); "
         "print(json.dumps({name: getattr(settings, name) for name in ("
         "'ALLOWED_HOSTS', 'CSRF_TRUSTED_ORIGINS', 'VARNISH_PURGE_URLS', 'SECURE_SSL_REDIRECT', "
         "'TAPESTRY_TRUSTED_PROXY_COUNT', 'TAPESTRY_SERVE_MEDIA', 'DEBUG')}))"
@@ -284,6 +287,19 @@ def test_processes_run_as_in_the_image_and_compose(overlay):
         assert without_hostname == compose_command(service), name
     migrate = " ".join(container(workload(docs, "migrate"))["args"])
     assert migrate.index("manage.py migrate") < migrate.index("manage.py setup_tapestry")
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_migration_job_is_applied_first_with_what_it_reads(overlay):
+    """`kubectl apply -l tapestry/apply-first=true` (README) creates the Job and its ConfigMap."""
+    docs = render(overlay)
+    first = [d for d in docs if d["metadata"].get("labels", {}).get(APPLY_FIRST) == "true"]
+    job = workload(docs, "migrate")
+    assert job["kind"] == "Job" and job in first
+    assert [d for d in first if d["kind"] not in {"Job", "ConfigMap"}] == []
+    for source in container(job)["envFrom"]:
+        if "configMapRef" in source:
+            assert find(docs, "ConfigMap", source["configMapRef"]["name"]) in first
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
