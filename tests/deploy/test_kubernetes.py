@@ -462,3 +462,30 @@ def test_every_container_is_unprivileged_with_resources(overlay):
             resources = item["resources"]
             assert resources["requests"]["cpu"] and resources["requests"]["memory"], where
             assert resources["limits"]["memory"], where
+
+
+def test_the_cluster_site_vcl_compiles_with_default_vcl(varnishd_program, tmp_path):
+    """deploy/kubernetes/base/site.vcl (what the Varnish pods include) with its backend host,
+    the web Service's name, made resolvable here."""
+    cluster_site = (KUBERNETES / "base" / "site.vcl").read_text()
+    assert '.host = "web"' in cluster_site
+    (tmp_path / "site.vcl").write_text(cluster_site.replace('"web"', '"127.0.0.1"'))
+
+    result = subprocess.run(  # noqa: S603 - our varnishd, compiling only
+        [
+            varnishd_program,
+            "-C",
+            "-j", "none",  # the compiler reads tmp_path as this user, not as varnish
+            "-n", str(tmp_path / "state"),
+            # vcl_path before -f: -C compiles as soon as it reads -f.
+            "-p", f"vcl_path={tmp_path}:{VCL.parent}",
+            "-f", str(VCL),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert "VCL compilation failed" not in result.stderr
