@@ -439,6 +439,8 @@ def test_services_ingress_and_budgets_reach_pods(overlay):
         assert backend["port"]["name"] in ports
     frontend_env = {e["name"]: e for e in container(workload(docs, "frontend"))["env"]}
     assert frontend_env["TAPESTRY_GRAPHQL_URL"]["value"].startswith("http://varnish:6081/")
+    # The site forwards the resident's address as the CMS's proxies do: the ingress before it.
+    assert frontend_env["TAPESTRY_SITE_TRUSTED_PROXY_COUNT"]["value"] == "1"
     cms_host = next(host for host, b in backends.items() if b["name"] == "varnish")
     assert cms_host in config(docs)["ALLOWED_HOSTS"].split(",")
     assert "varnish" in config(docs)["ALLOWED_HOSTS"].split(",")
