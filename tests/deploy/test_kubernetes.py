@@ -331,12 +331,29 @@ def test_the_web_autoscaler_scales_the_web_deployment_on_cpu(overlay):
         assert (ref.get("kind", "Deployment"), ref["name"]) in names
 
 
+def scaled_names(docs: list[dict]) -> set[str]:
+    scalers = [d for d in docs if d["kind"] in {"HorizontalPodAutoscaler", "ScaledObject"}]
+    return {s["spec"]["scaleTargetRef"]["name"] for s in scalers}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_an_apply_never_resets_what_an_autoscaler_owns(overlay):
+    """A workload an autoscaler scales has no `replicas` of its own: each `kubectl apply` would
+    set it back (in a burst, from 20 web pods to the manifest's number)."""
+    docs = render(overlay)
+    for doc in workloads(docs):
+        if doc["metadata"]["name"] in scaled_names(docs):
+            assert "replicas" not in doc["spec"], doc["metadata"]["name"]
+
+
 def test_small_runs_one_of_each_with_fixed_workers():
     docs = render("small")
     assert not [d for d in docs if d["apiVersion"].startswith("keda.sh/")]
     assert find(docs, "HorizontalPodAutoscaler", "web")["spec"]["minReplicas"] == 1
+    assert scaled_names(docs) == {"web"}
     for name in ("web", "worker", "publisher", "beat", "varnish", "frontend"):
-        assert workload(docs, name)["spec"]["replicas"] == 1, name
+        # Kubernetes' default is one; the web autoscaler's minimum is one too.
+        assert workload(docs, name)["spec"].get("replicas", 1) == 1, name
 
 
 def test_keda_scales_the_general_worker_on_its_queues_in_the_city():
