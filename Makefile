@@ -38,7 +38,7 @@ run: venv ## Migrate, load demo content (and its indexes), and run web + Celery 
 	PORT=$(PORT) $(BIN)/python -m cms.procfile start -f Procfile.dev
 
 .PHONY: test
-test: venv chromium varnish pgbouncer ## Run the whole test suite (needs PostgreSQL and Redis; see README)
+test: venv chromium varnish pgbouncer kubectl ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: fuzz
@@ -73,6 +73,16 @@ pgbouncer: ## Install Debian's PgBouncer for the connection-pooling tests when m
 	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends pgbouncer; }; \
 	  else \
 	    echo "The pooling tests need Debian's pgbouncer: sudo apt-get install pgbouncer" >&2; \
+	  fi; }
+
+.PHONY: kubectl
+kubectl: ## Install Debian's kubectl (kubernetes-client) for the Kubernetes manifest tests when missing (as root)
+	@command -v kubectl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq --no-install-recommends kubernetes-client \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends kubernetes-client; }; \
+	  else \
+	    echo "The Kubernetes manifest tests need kubectl: sudo apt-get install kubernetes-client" >&2; \
 	  fi; }
 
 .PHONY: bench-publishing
