@@ -3,7 +3,8 @@
 Read (`manifest_documents`):
 - GraphQL Code Generator's client preset with `persistedDocuments` (`persisted-documents.json`)
   and Relay's compiler with `persistConfig` (`--persist-output`): a JSON object mapping each
-  document's id to its text. An id of 64 hexadecimal digits is a SHA-256 hash and must be the
+  document's id to its text. An id of 64 hexadecimal digits (bare, or after `sha256:` as the
+  client preset writes it with `hashAlgorithm: "sha256"`) is a SHA-256 hash and must be the
   hash of its text; any other id (Relay's MD5 ids, a SHA-1) is kept as the document's alias,
   which `documentId` may name;
 - Apollo's persisted query manifest (`@apollo/generate-persisted-query-manifest`):
@@ -26,6 +27,8 @@ from schema.persisted.documents import Prepared, sha256_hex
 from schema.persisted.protocol import ALIAS, SHA256
 
 APOLLO_FORMAT = "apollo-persisted-query-manifest"
+# How GraphQL Code Generator's client preset prefixes SHA-256 ids.
+HASH_PREFIX = "sha256:"
 
 
 class ManifestError(Exception):
@@ -78,16 +81,17 @@ def documents_check(schema: GraphQLSchema, pairs: list[tuple[str, str]]) -> list
             continue
         digest = sha256_hex(text)
         alias = None
-        if SHA256.fullmatch(key):
-            if key.lower() != digest:
+        hashed = key[len(HASH_PREFIX) :] if key.lower().startswith(HASH_PREFIX) else key
+        if SHA256.fullmatch(hashed):
+            if hashed.lower() != digest:
                 problems.append(f"{label}: not the SHA-256 hash of its document ({digest}).")
                 continue
-        elif ALIAS.fullmatch(key) and not key.startswith("sha256:"):
+        elif ALIAS.fullmatch(key) and not key.lower().startswith(HASH_PREFIX):
             alias = key
         else:
             problems.append(
-                f"{label}: an id is 64 hexadecimal digits (SHA-256) or up to 128 letters, "
-                "digits and `_.:-`."
+                f"{label}: an id is 64 hexadecimal digits (SHA-256, optionally after `sha256:`) "
+                "or up to 128 letters, digits and `_.:-`."
             )
             continue
         names, errors = _operation_names(schema, text)
