@@ -26,12 +26,15 @@ Pages and snippets that refer to a changed object (Wagtail's reference index: ri
 page and image choosers, foreign keys) are purged with it.
 """
 
-from collections.abc import Iterable
+import contextvars
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q
+from django.dispatch import Signal
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
@@ -204,3 +207,41 @@ def _referrers(model: type[Model], ids: Iterable) -> set[str]:
         elif type_id in snippets:
             tags.add(snippet_tag(snippets[type_id], object_id))
     return tags
+
+
+# Purges gathered into one ------------------------------------------------------------------
+# A bulk load (the demo content) publishes thousands of pages; one purge task per publish would
+# queue thousands of tasks ahead of the first real change. Inside `purges_gathered()` the tags
+# each change affects are kept, and `purges_released` is sent once with all of them at the end
+# (tasks/signal_handlers.py queues one purge for it).
+_gathered: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "tapestry_purges_gathered", default=None
+)
+#: Sent with `tags` (a set) when a `purges_gathered()` block ends having gathered any.
+purges_released = Signal()
+
+
+def purge_gather(tags: Iterable[str]) -> bool:
+    """Inside `purges_gathered()`: keep `tags` for the one purge at its end and answer True.
+    Elsewhere answer False (purge now)."""
+    gathered = _gathered.get()
+    if gathered is None:
+        return False
+    gathered.update(tags)
+    return True
+
+
+@contextmanager
+def purges_gathered() -> Iterator[None]:
+    """Gather the purges of the changes made in the block into one, released when it ends."""
+    if _gathered.get() is not None:  # already gathering: the outer block releases them
+        yield
+        return
+    token = _gathered.set(set())
+    try:
+        yield
+        tags = _gathered.get()
+    finally:
+        _gathered.reset(token)
+    if tags:
+        purges_released.send(sender=None, tags=tags)

@@ -27,6 +27,8 @@ from wagtail.signals import (
 from wagtail.snippets.models import get_snippet_models
 
 from home.cache_tags import (
+    purge_gather,
+    purges_released,
     tags_for_document,
     tags_for_image,
     tags_for_page_move,
@@ -168,8 +170,13 @@ def on_page_moved(sender, instance: Page, url_path_before="", url_path_after="",
 
 
 def _purge(tags: set[str]) -> None:
-    if tags:
+    if tags and not purge_gather(tags):
         _on_commit(cache.purge_cache_tags, sorted(tags))
+
+
+def purge_released(sender, tags: set[str], **kwargs) -> None:
+    """The one purge of a `purges_gathered()` block (a bulk load)."""
+    _on_commit(cache.purge_cache_tags, sorted(tags))
 
 
 def _is_snippet(instance) -> bool:
@@ -275,3 +282,4 @@ def connect_purges() -> None:
     translation_status_changed.connect(
         purge_translation_status, dispatch_uid="tapestry_purge_translation_status"
     )
+    purges_released.connect(purge_released, dispatch_uid="tapestry_purge_released")

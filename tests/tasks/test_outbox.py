@@ -420,3 +420,25 @@ def test_the_desk_sees_the_outbox_in_the_admin(client, django_user_model):
     response = client.get("/admin/outbox/")
     assert response.status_code == 200
     assert "tasks.cache.purge_cache_tags" in response.content.decode()
+
+
+# A bulk load's purges, gathered into one -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_bulk_loads_purges_are_one_task_with_every_tag():
+    from home.cache_tags import purges_gathered
+
+    purges = OutboxMessage.objects.filter(task="tasks.cache.purge_cache_tags")
+    with purges_gathered():
+        pages = [
+            article_create(community_news_index(), title=f"Bulk {n}", publish=True)
+            for n in range(3)
+        ]
+        assert not purges.exists()  # nothing queued while gathering
+    (purge,) = purges.all()
+    (tags,) = purge.args
+    assert {f"page-{page.pk}" for page in pages} <= set(tags)
+
+    article_create(community_news_index(), title="One more", publish=True)
+    assert purges.all().count() == 2  # outside a bulk load, each publish purges at once

@@ -47,6 +47,7 @@ from communities.setup.demo.indexing import (
 from communities.setup.demo.snippets_data import BUREAUS, TOPICS
 from communities.setup.demo.text import ZH, Renderer, T
 from communities.setup.services import CommunityFacts, communities_load, setup_tapestry
+from home.cache_tags import purges_gathered
 from home.models import HomePage
 from home.translation import translation_create
 
@@ -709,8 +710,9 @@ def demo_content_load(*, with_users: bool, stdout: TextIO | None = None) -> Demo
     report = DemoReport()
 
     # Page by page, Wagtail would queue an index task per save; both indexes are built in one
-    # pass instead, so search answers for every page once this returns.
-    with per_object_index_updates_paused():
+    # pass instead, so search answers for every page once this returns. Cache purges likewise:
+    # one for the whole load, not one per publish queued ahead of the first real change.
+    with per_object_index_updates_paused(), purges_gathered():
         say("Setting up locales, page tree and groups...")
         report.setup_created = len(setup_tapestry().changes)
         say(f"  setup: {report.setup_created or 'no'} changes")
