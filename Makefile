@@ -46,13 +46,13 @@ fuzz: venv ## Fuzz the GraphQL API with schemathesis (the `fuzz` tests, also run
 	$(BIN)/pytest -m fuzz $(PYTEST_ARGS)
 
 .PHONY: chromium
-chromium: ## Install Debian's Chromium for the browser tests when it is missing (as root)
-	@test -x /usr/bin/chromium || { \
+chromium: ## Install Debian's Chromium (and CJK fonts, for the site's screenshots) for the browser tests when missing (as root)
+	@{ test -x /usr/bin/chromium && test -d /usr/share/fonts/opentype/noto; } || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends chromium \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }; \
+	    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }; \
 	  else \
-	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium" >&2; \
+	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; \
 	  fi; }
 
 .PHONY: varnish
