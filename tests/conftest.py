@@ -20,7 +20,16 @@ def gql(client) -> GraphQL:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the tree `setup_tapestry` builds (locales, skeleton, groups)."""
+    """Every test starts from the tree `setup_tapestry` builds (locales, skeleton, groups).
+
+    pytest-django makes the test database only when a collected test asks for one; otherwise
+    the connection still names DATABASE_URL's own database, which is never touched.
+    """
+    if not connection.settings_dict["NAME"].startswith("test_"):
+        pytest.fail(
+            "No test database was set up (no collected test asks for one): mark the module "
+            "with pytest.mark.django_db rather than reach the database through another fixture."
+        )
     with django_db_blocker.unblock():
         call_command("setup_tapestry", verbosity=0)
 
