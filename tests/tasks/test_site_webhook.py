@@ -63,3 +63,15 @@ def test_without_a_secret_nothing_is_created(local_http_allowed, monkeypatch):
     with pytest.raises(CommandError, match="--secret-file"):
         call_command("setup_site_webhook", URL)
     assert not WebhookEndpoint.objects.exists()
+
+
+def test_driven_by_the_environment_and_nothing_without_it(local_http_allowed, monkeypatch, capsys):
+    monkeypatch.delenv("TAPESTRY_SITE_WEBHOOK_URL", raising=False)
+    call_command("setup_site_webhook")
+    assert "No site webhook" in capsys.readouterr().out
+    assert not WebhookEndpoint.objects.exists()
+
+    monkeypatch.setenv("TAPESTRY_SITE_WEBHOOK_URL", URL)
+    monkeypatch.setenv("TAPESTRY_SITE_WEBHOOK_SECRET", "compose-secret")
+    call_command("setup_site_webhook")
+    assert WebhookEndpoint.objects.get().url == URL

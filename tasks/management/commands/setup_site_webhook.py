@@ -13,13 +13,19 @@ from tasks.services.webhooks import webhook_endpoint_ensure
 
 class Command(BaseCommand):
     help = (
-        "Make sure an active webhook endpoint posts every page event to URL, signed with the "
-        "secret from --secret-file (written with a new secret when the file does not exist) or "
+        "Make sure an active webhook endpoint posts every page event to URL (default: "
+        "TAPESTRY_SITE_WEBHOOK_URL; neither: nothing to do), signed with the secret from "
+        "--secret-file (written with a new secret when the file does not exist) or "
         "TAPESTRY_SITE_WEBHOOK_SECRET. Idempotent: run again, it changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("url", help="The receiver, e.g. http://127.0.0.1:3000/api/revalidate")
+        parser.add_argument(
+            "url",
+            nargs="?",
+            default=os.environ.get("TAPESTRY_SITE_WEBHOOK_URL", "").strip(),
+            help="The receiver, e.g. http://127.0.0.1:3000/api/revalidate",
+        )
         parser.add_argument("--name", default="Residents' site")
         parser.add_argument(
             "--secret-file",
@@ -28,6 +34,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, url: str, name: str, secret_file: Path | None, **options):
+        if not url:
+            if options["verbosity"] >= 1:
+                self.stdout.write("No site webhook to set up (TAPESTRY_SITE_WEBHOOK_URL is empty).")
+            return
         secret = self._secret(secret_file)
         try:
             ensured = webhook_endpoint_ensure(
