@@ -5,6 +5,7 @@ waits for it before starting the processes:
 
     python -m cms.frontend start  # builds in the background unless frontend/ is unchanged
     python -m cms.frontend wait   # exit 0 when the site is built, 1 (and why) when it is not
+    python -m cms.frontend deps   # `npm ci` in frontend/ unless done from this lock file (CI)
 
 `npm ci` runs only when node_modules/ is missing or package-lock.json changed since the last
 one, and `npm run build` only when a file under frontend/ (node_modules/ and build output aside)
@@ -111,6 +112,34 @@ class BuildFailed(Exception):
     pass
 
 
+def _run(command: list[str], output) -> None:
+    result = subprocess.run(  # noqa: S603 - npm found on PATH, fixed arguments
+        command, cwd=FRONTEND, stdout=output, stderr=subprocess.STDOUT, check=False
+    )
+    if result.returncode:
+        words = " ".join(command[1:3])
+        raise BuildFailed(f"`npm {words}` in frontend/ exited with {result.returncode}")
+
+
+def _dependencies(npm: str, folder: Path, output) -> bool:
+    """`npm ci` unless node_modules/ was installed from this package-lock.json already."""
+    lock_hash = _file_hash(FRONTEND / "package-lock.json")
+    if (FRONTEND / "node_modules").is_dir() and _read(folder / "npm-ci.stamp") == lock_hash:
+        return False
+    _run([npm, "ci", "--no-audit", "--no-fund"], output)
+    (folder / "npm-ci.stamp").write_text(lock_hash + "\n")
+    return True
+
+
+def dependencies(output=None) -> bool:
+    """Install frontend/'s dependencies from its lock file unless done already; True if it ran."""
+    found = node()
+    if found.problem:
+        raise BuildFailed(found.problem)
+    with _locked() as folder:
+        return _dependencies(found.npm, folder, output)
+
+
 def build(output=None) -> bool:
     """Build the site unless it is up to date; True when a build ran. `output`: a file for npm's
     output (default: this process's). Raises BuildFailed when npm fails."""
@@ -120,21 +149,9 @@ def build(output=None) -> bool:
     with _locked() as folder:
         if up_to_date():
             return False
-        lock_hash = _file_hash(FRONTEND / "package-lock.json")
-        steps = []
-        if not (FRONTEND / "node_modules").is_dir() or _read(folder / "npm-ci.stamp") != lock_hash:
-            steps.append([found.npm, "ci", "--no-audit", "--no-fund"])
-        steps.append([found.npm, "run", "build"])
+        _dependencies(found.npm, folder, output)
         inputs = sources_hash()
-        for step in steps:
-            result = subprocess.run(  # noqa: S603 - npm found on PATH, fixed arguments
-                step, cwd=FRONTEND, stdout=output, stderr=subprocess.STDOUT, check=False
-            )
-            if result.returncode:
-                command = " ".join(step[1:3])
-                raise BuildFailed(f"`{command}` in frontend/ exited with {result.returncode}")
-            if step[1] == "ci":
-                (folder / "npm-ci.stamp").write_text(lock_hash + "\n")
+        _run([found.npm, "run", "build"], output)
         if not SERVER.exists():
             raise BuildFailed(f"the build did not write {SERVER.relative_to(ROOT)}")
         (folder / "build.stamp").write_text(inputs + "\n")
@@ -220,10 +237,24 @@ def _wait() -> int:
     return 1
 
 
+def _install() -> int:
+    try:
+        dependencies()
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"start": _start, "wait": _wait, "_build": _build_in_background}
+    commands = {
+        "start": _start,
+        "wait": _wait,
+        "deps": _install,
+        "_build": _build_in_background,
+    }
     if len(argv) != 1 or argv[0] not in commands:
-        print("usage: python -m cms.frontend start|wait", file=sys.stderr)
+        print("usage: python -m cms.frontend start|wait|deps", file=sys.stderr)
         return 2
     return commands[argv[0]]()
 
