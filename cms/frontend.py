@@ -73,9 +73,10 @@ def _files(folder: Path):
             yield entry
 
 
-def sources_hash(folder: Path = FRONTEND) -> str:
+def sources_hash(folder: Path | None = None) -> str:
     """A hash of every build input under `folder`: names and contents, not modification times
     (the build rewrites its generated files with the same content)."""
+    folder = folder or FRONTEND
     digest = hashlib.sha256()
     for path in _files(folder):
         digest.update(str(path.relative_to(folder)).encode() + b"\0")
