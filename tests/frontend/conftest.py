@@ -21,6 +21,7 @@ Node.js missing is a skip, except in CI (CI=true), where it is a failure.
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -209,6 +210,9 @@ def residents_site(site_build, graphql_requests, tmp_path_factory):
     """The built site's standalone server on a free port, reading the API through the proxy."""
     port = free_port()
     log = tmp_path_factory.mktemp("site") / "site.log"
+    # Next's data cache is kept on disk beside the server: answers of an earlier session's
+    # database must not be served for this one's.
+    shutil.rmtree(site_build.parent / ".next" / "cache", ignore_errors=True)
     environment = {
         **{key: value for key, value in os.environ.items() if not key.startswith("TAPESTRY_")},
         "PORT": str(port),
