@@ -31,7 +31,12 @@ from tests import helpers
 from tests.browser.conftest import docs_screenshot
 from tests.browser.journeys import PASSWORD, log_in, user
 
-pytestmark = [pytest.mark.frontend, pytest.mark.usefixtures("database_restored")]
+pytestmark = [
+    pytest.mark.frontend,
+    # Committed: the server's threads, Varnish and the site's server read what a test writes.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("database_restored"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "frontend" / "persisted-documents.json"
@@ -56,11 +61,11 @@ class Content:
     draft: object  # an article submitted for review, never published
 
 
-@pytest.fixture(scope="module")
-def content(django_db_blocker, cms_server, cms_varnish, residents_site, site_build):
+@pytest.fixture
+def content(cms_server, cms_varnish, residents_site):
     """Tapestry configured for the site (preview URL, mail links, its webhook, purges of the
     Varnish in front of it, side effects run at once), and a community's content in two
-    languages. The database stays unblocked for the module: the server's threads use it."""
+    languages, published after the webhook endpoint exists, so the site hears of every page."""
     configured = override_settings(
         TAPESTRY_PREVIEW_URL=f"{residents_site.url}/api/preview",
         TAPESTRY_FRONTEND_URL=residents_site.url,
@@ -74,10 +79,12 @@ def content(django_db_blocker, cms_server, cms_varnish, residents_site, site_bui
         WAGTAILADMIN_BASE_URL=cms_server,
     )
     eager = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    with django_db_blocker.unblock(), configured:
+    with configured:
         celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
         try:
-            call_command("register_persisted_documents", str(MANIFEST), client="residents-web")
+            call_command(
+                "register_persisted_documents", str(MANIFEST), client="residents-web", verbosity=0
+            )
             webhook_endpoint_ensure(
                 name="Residents' site",
                 url=f"{residents_site.url}/api/revalidate",
@@ -92,7 +99,11 @@ def content(django_db_blocker, cms_server, cms_varnish, residents_site, site_bui
 def _content_create(site: str, cms: str) -> Content:
     news = helpers.community_news_index(helpers.HUACAO)
     translated = helpers.article_create(
-        news, title=NEWS_EN, summary=SUMMARY_EN, slug="library-sundays", publish=True
+        news,
+        title=NEWS_EN,
+        summary=SUMMARY_EN,
+        slug=helpers.unique("library-sundays"),
+        publish=True,
     )
     translation_create(
         instance=translated,
@@ -103,13 +114,13 @@ def _content_create(site: str, cms: str) -> Content:
         news,
         title=UNTRANSLATED,
         summary="Sorted recycling is collected on Thursday mornings from 1 December.",
-        slug="recycling-thursdays",
+        slug=helpers.unique("recycling-thursdays"),
         publish=True,
     )
     full_event = helpers.event_create(
         helpers.community_events_index(helpers.HUACAO),
         title="Dumpling workshop for new neighbours",
-        slug="dumpling-workshop",
+        slug=helpers.unique("dumpling-workshop"),
         registration_required=True,
         capacity=1,
         max_party_size=2,
@@ -119,7 +130,7 @@ def _content_create(site: str, cms: str) -> Content:
         news,
         title="Night market returns to Huacao Square",
         summary="Forty stalls of street food and crafts, Friday and Saturday evenings.",
-        slug="night-market-draft",
+        slug=helpers.unique("night-market"),
     )
     return Content(site, cms, translated, untranslated, full_event, draft)
 
