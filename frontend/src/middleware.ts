@@ -25,12 +25,20 @@ export function middleware(request: NextRequest) {
     return NextResponse.next({ request: { headers: forwarded } });
   }
 
-  const target = request.nextUrl.clone();
   const locale = negotiateLocale(request.headers.get("accept-language"));
-  target.pathname = `/${locale}${pathname === "/" ? "/" : pathname}`;
-  const response = NextResponse.redirect(target, 307);
+  const location = `/${locale}${pathname === "/" ? "/" : pathname}${request.nextUrl.search}`;
+  const response = NextResponse.redirect(new URL(location, publicOrigin(request)), 307);
   response.headers.set("Vary", "Accept-Language");
   return response;
+}
+
+/** The origin the browser used (Next's own request URL may name its bind address instead). */
+function publicOrigin(request: NextRequest): string {
+  const configured = process.env.TAPESTRY_SITE_URL;
+  if (configured) return configured;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(/:$/, "");
+  return host ? `${proto}://${host}` : request.nextUrl.origin;
 }
 
 export const config = {

@@ -25,7 +25,6 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   partySize: "capacity",
   message: "message",
   category: "feedbackCategory",
-  consent: "consent",
   kinds: "kinds",
   frequency: "frequency",
   eventId: "events",
@@ -80,7 +79,7 @@ export function RegisterForm({ locale, eventId, eventPath, maxPartySize }: { loc
             ? t("registeredWaitlisted", { position: waitlistPosition ?? "?" })
             : t("registeredConfirmed", { count: partySize })}
         </p>
-        <p>{t("registeredMail")}</p>
+        {status === "CONFIRMED" ? <p>{t("registeredMail")}</p> : null}
         <p>
           <a href={calendar} download>
             {t("addToCalendar")}

@@ -14,6 +14,7 @@ function Hero({ image, priority = false }: { image?: HeroImageFragment | null; p
   if (!image) return null;
   return (
     <img
+      className="hero"
       src={image.rendition.url}
       width={image.rendition.width}
       height={image.rendition.height}

@@ -41,10 +41,11 @@ export function cmsOrigin(): string {
 
 function documentOf(document: unknown): { id: string; hash: string; text: string; name: string } {
   const id = (document as Meta).__meta__?.hash;
-  const text = id ? documents[id] : undefined;
-  if (!id || !text) throw new ApiError("Operation missing from persisted-documents.json; run `npm run codegen`.", "CONFIGURATION");
+  const hash = id?.replace(/^sha256:/, "");
+  const text = hash ? documents[hash] : undefined;
+  if (!id || !hash || !text) throw new ApiError("Operation missing from persisted-documents.json; run `npm run codegen`.", "CONFIGURATION");
   const name = /\b(?:query|mutation)\s+(\w+)/.exec(text)?.[1] ?? "";
-  return { id, hash: id.replace(/^sha256:/, ""), text, name };
+  return { id, hash: hash!, text, name };
 }
 
 function firstError<T>(body: GraphQLResponse<T>, status: number): never {

@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   "NOT_FOUND", "INVALID_TOKEN", "EXPIRED_TOKEN", "ALREADY_CANCELLED", "CONSENT_REQUIRED",
   "UNKNOWN_COMMUNITY", "UNKNOWN_KIND", "UNKNOWN_TOPIC", "UNKNOWN_FREQUENCY",
   "RATE_LIMITED", "REJECTED", "UNAVAILABLE",
+  // preview(token): a token works once and for minutes
+  "EXPIRED", "USED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -103,6 +105,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "Too many attempts. Please wait a while and try again.",
     REJECTED: "Your request could not be accepted.",
     UNAVAILABLE: "The service is not available right now. Please try again later.",
+    EXPIRED: "This preview has expired: press Preview again in the admin.",
+    USED: "This preview link was already used: press Preview again in the admin.",
   },
   "zh-hans": {
     REQUIRED: "请填写此项。",
@@ -128,6 +132,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "尝试次数过多，请稍后再试。",
     REJECTED: "无法受理您的请求。",
     UNAVAILABLE: "服务暂时不可用，请稍后再试。",
+    EXPIRED: "预览已过期：请在后台再次点击“预览”。",
+    USED: "此预览链接已使用过：请在后台再次点击“预览”。",
   },
   ja: {
     REQUIRED: "入力してください。",
@@ -153,6 +159,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "試行回数が多すぎます。しばらく待ってからもう一度お試しください。",
     REJECTED: "リクエストを受け付けられませんでした。",
     UNAVAILABLE: "現在サービスを利用できません。しばらくしてからもう一度お試しください。",
+    EXPIRED: "プレビューの期限が切れました。管理画面でもう一度「プレビュー」を押してください。",
+    USED: "このプレビューのリンクは使用済みです。管理画面でもう一度「プレビュー」を押してください。",
   },
   ko: {
     REQUIRED: "이 항목을 입력해 주세요.",
@@ -178,6 +186,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "시도 횟수가 너무 많습니다. 잠시 후 다시 시도해 주세요.",
     REJECTED: "요청을 받을 수 없습니다.",
     UNAVAILABLE: "지금은 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+    EXPIRED: "미리보기가 만료되었습니다. 관리 화면에서 미리보기를 다시 누르세요.",
+    USED: "이미 사용한 미리보기 링크입니다. 관리 화면에서 미리보기를 다시 누르세요.",
   },
   fr: {
     REQUIRED: "Veuillez remplir ce champ.",
@@ -203,6 +213,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "Trop de tentatives. Patientez un peu avant de réessayer.",
     REJECTED: "Votre demande n'a pas pu être acceptée.",
     UNAVAILABLE: "Le service est indisponible pour le moment. Veuillez réessayer plus tard.",
+    EXPIRED: "Cet aperçu a expiré : cliquez à nouveau sur Aperçu dans l'administration.",
+    USED: "Ce lien d'aperçu a déjà servi : cliquez à nouveau sur Aperçu dans l'administration.",
   },
   de: {
     REQUIRED: "Bitte ausfüllen.",
@@ -228,6 +240,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie eine Weile und versuchen Sie es erneut.",
     REJECTED: "Ihre Anfrage konnte nicht angenommen werden.",
     UNAVAILABLE: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
+    EXPIRED: "Diese Vorschau ist abgelaufen: Klicken Sie in der Verwaltung erneut auf „Vorschau“.",
+    USED: "Dieser Vorschau-Link wurde schon verwendet: Klicken Sie in der Verwaltung erneut auf „Vorschau“.",
   },
   es: {
     REQUIRED: "Rellene este campo.",
@@ -253,6 +267,8 @@ export const ERROR_MESSAGES: Labels<ErrorCode> = {
     RATE_LIMITED: "Demasiados intentos. Espere un poco e inténtelo de nuevo.",
     REJECTED: "No se ha podido aceptar su solicitud.",
     UNAVAILABLE: "El servicio no está disponible en este momento. Inténtelo de nuevo más tarde.",
+    EXPIRED: "Esta vista previa ha caducado: pulse de nuevo Vista previa en la administración.",
+    USED: "Este enlace de vista previa ya se usó: pulse de nuevo Vista previa en la administración.",
   },
 };
 
