@@ -6,10 +6,10 @@
   pytest-xdist processes (and `make run`) share; skipped when nothing changed since the stamp
   (cms/frontend.py).
 - `cms_server`: Django's threaded WSGI server with the whole middleware stack and static files,
-  on the session's test database. Not pytest-django's live_server: that one flushes every table
-  after each test, and the site's journeys read content loaded once for the module. The module
-  keeps the database unblocked while it runs and `database_restored` puts the setup rows back
-  after it.
+  on the session's test database, for the session (pytest-django's live_server would do, but
+  one server for the session is enough). The tests are transactional: what they write is
+  committed for the server's threads, Varnish and the site to read; `tree_present` puts the
+  setup tree back before each.
 - `graphql_requests`: a proxy in front of Varnish that counts the GraphQL requests the site's
   server makes, so a test can tell how many one navigation needed.
 - `residents_site`: the site's server, with TAPESTRY_GRAPHQL_URL pointing at the proxy and the
@@ -39,6 +39,7 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from cms import frontend
 from tests.browser.conftest import browser, pytest_runtest_makereport, steps  # noqa: F401
 from tests.deploy.conftest import free_port, varnishd_running
+from tests.tasks.conftest import tree_present, tree_snapshot  # noqa: F401 - the setup tree per test
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_STARTUP_SECONDS = 60

@@ -62,7 +62,7 @@ class Content:
 
 
 @pytest.fixture
-def content(cms_server, cms_varnish, residents_site):
+def content(tree_present, cms_server, cms_varnish, residents_site):
     """Tapestry configured for the site (preview URL, mail links, its webhook, purges of the
     Varnish in front of it, side effects run at once), and a community's content in two
     languages, published after the webhook endpoint exists, so the site hears of every page."""
