@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FRONTEND = ROOT / "frontend"
 SERVER = FRONTEND / ".next" / "standalone" / "server.js"
 # Not inputs of the build: dependencies, build output, caches, local env files.
-IGNORED = {"node_modules", ".next", "out", "coverage", ".turbo", ".env.local"}
+IGNORED = {"node_modules", ".next", ".test-build", "out", "coverage", ".turbo", ".env.local"}
 IGNORED_SUFFIXES = (".tsbuildinfo", ".log")
 NODE_MAJOR = 20
 

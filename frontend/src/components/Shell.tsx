@@ -52,12 +52,12 @@ export function Shell({
       <a className="skip" href="#main">
         {t("skipToContent")}
       </a>
-      {preview ? (
-        <div className="preview-banner" role="status" data-testid="preview-banner">
-          {t("previewBanner")}
-        </div>
-      ) : null}
       <header className="site-header">
+        {preview ? (
+          <div className="preview-banner" role="status" data-testid="preview-banner">
+            {t("previewBanner")}
+          </div>
+        ) : null}
         <div className="wrap">
           <a className="brand" href={`/${locale}/`}>
             {siteName}
@@ -122,12 +122,12 @@ export function Shell({
             </ol>
           </nav>
         ) : null}
-        {isFallback ? (
-          <p className="notice" role="note" data-testid="fallback-notice">
-            {t("fallbackNotice")}
-          </p>
-        ) : null}
         <main id="main" tabIndex={-1}>
+          {isFallback ? (
+            <p className="notice" role="note" data-testid="fallback-notice">
+              {t("fallbackNotice")}
+            </p>
+          ) : null}
           {children}
         </main>
       </div>

@@ -67,7 +67,7 @@ export default async function SearchPage({
 function SearchForm({ locale, q }: { locale: Locale; q: string }) {
   const t = translator(locale);
   return (
-    <form className="filters panel" method="get" action={`/${locale}/search`} role="search">
+    <form className="filters panel" method="get" action={`/${locale}/search`}>
       <div className="field">
         <label htmlFor="search-q">{t("searchLabel")}</label>
         <input id="search-q" type="search" name="q" defaultValue={q} required maxLength={200} />
