@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The residents' site (frontend/) under `make run`.
+SITE_PORT ?= 3000
 # pytest-xdist processes for `make test` (auto: one per core; 0 runs the suite in one process).
 TEST_WORKERS ?= auto
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -25,17 +27,46 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 venv: $(BIN)/.installed ## Create or refresh the virtualenv from the lock files
 
 .PHONY: run
-run: venv ## Migrate, load demo content (and its indexes), and run web + Celery workers + beat (embedded default unless DATABASE_URL/REDIS_URL)
+run: venv ## Migrate, load demo content, build the residents' site, and run web + site + Celery workers + beat (embedded default unless DATABASE_URL/REDIS_URL)
+	@mkdir -p var
+	@$(BIN)/python -m cms.frontend start
 	@echo "Migrating the database..."
 	$(BIN)/python manage.py migrate --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo_content
-	@echo ""
-	@echo "  Tapestry admin:  http://localhost:$(PORT)/admin/"
-	@echo "  GraphQL:         http://localhost:$(PORT)/graphql/"
-	@echo "  Health:          http://localhost:$(PORT)/healthz"
-	@echo "  (demo logins are printed above; Ctrl-C stops web, workers and beat)"
-	@echo ""
-	PORT=$(PORT) $(BIN)/python -m cms.procfile start -f Procfile.dev
+	@if [ -f frontend/persisted-documents.json ]; then \
+	  $(BIN)/python manage.py register_persisted_documents frontend/persisted-documents.json \
+	    --client residents-web --verbosity 0 | tail -n 1; fi
+	@set -e; processes="web worker publisher beat"; \
+	if $(BIN)/python -m cms.frontend wait; then \
+	  processes="$$processes site"; \
+	  export TAPESTRY_PREVIEW_URL="$${TAPESTRY_PREVIEW_URL:-http://localhost:$(SITE_PORT)/api/preview}"; \
+	  export TAPESTRY_FRONTEND_URL="$${TAPESTRY_FRONTEND_URL:-http://localhost:$(SITE_PORT)}"; \
+	  webhook="$${TAPESTRY_SITE_WEBHOOK_URL:-}"; \
+	  if [ -z "$$webhook" ] && [ -z "$${DATABASE_URL:-}" ]; then \
+	    webhook="http://127.0.0.1:$(SITE_PORT)/api/revalidate"; \
+	    export TAPESTRY_WEBHOOK_ALLOW_HTTP="$${TAPESTRY_WEBHOOK_ALLOW_HTTP:-true}"; \
+	    export TAPESTRY_WEBHOOK_ALLOWED_NETWORKS="$${TAPESTRY_WEBHOOK_ALLOWED_NETWORKS:-127.0.0.0/8}"; \
+	  fi; \
+	  if [ -n "$$webhook" ]; then \
+	    if [ -z "$${TAPESTRY_SITE_WEBHOOK_SECRET:-}" ]; then \
+	      $(BIN)/python manage.py setup_site_webhook "$$webhook" --secret-file var/site-webhook-secret; \
+	      export TAPESTRY_WEBHOOK_SECRET="$$(cat var/site-webhook-secret)"; \
+	    else \
+	      $(BIN)/python manage.py setup_site_webhook "$$webhook"; \
+	      export TAPESTRY_WEBHOOK_SECRET="$$TAPESTRY_SITE_WEBHOOK_SECRET"; \
+	    fi; \
+	  fi; \
+	fi; \
+	echo ""; \
+	case "$$processes" in *site*) \
+	  echo "  Residents' site: http://localhost:$(SITE_PORT)/";; esac; \
+	echo "  Tapestry admin:  http://localhost:$(PORT)/admin/"; \
+	echo "  GraphQL:         http://localhost:$(PORT)/graphql/"; \
+	echo "  Health:          http://localhost:$(PORT)/healthz"; \
+	echo "  (demo logins are printed above; Ctrl-C stops web, site, workers and beat)"; \
+	echo ""; \
+	PORT=$(PORT) CMS_PORT=$(PORT) SITE_PORT=$(SITE_PORT) \
+	  exec $(BIN)/python -m cms.procfile start -f Procfile.dev $$processes
 
 .PHONY: test
 test: venv chromium varnish pgbouncer kubectl ## Run the whole test suite (needs PostgreSQL and Redis; see README)

@@ -1,4 +1,7 @@
 import json
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +13,7 @@ from tests import flush
 from tests.helpers import GraphQL
 
 flush.install()
+VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 
 @pytest.fixture
@@ -71,3 +75,17 @@ def database_restored(django_db_setup, django_db_blocker):
         connection.creation.deserialize_db_from_string(snapshot)
         ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(scope="session")
+def varnishd_program() -> str:
+    """Debian's varnishd (`make varnish`), or TAPESTRY_VARNISHD. Without it the tests that need it
+    are skipped, except in CI (CI=true), where that is a failure."""
+    if not Path(VARNISHD).exists():
+        message = (
+            "varnishd is missing: `make varnish` installs Debian's varnish and varnish-modules"
+        )
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    return VARNISHD

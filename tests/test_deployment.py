@@ -45,7 +45,16 @@ def _check_command(words: list[str]) -> None:
 
 def test_compose_has_every_service_with_a_healthcheck():
     services = COMPOSE["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "publisher", "beat", "varnish"}
+    assert set(services) == {
+        "postgres",
+        "redis",
+        "web",
+        "worker",
+        "publisher",
+        "beat",
+        "varnish",
+        "frontend",
+    }
     for name, service in services.items():
         assert "healthcheck" in service, f"{name} has no healthcheck"
     for name in APP_SERVICES:
@@ -117,12 +126,105 @@ def _procfile() -> dict[str, list[str]]:
     }
 
 
-def test_procfile_starts_web_workers_and_beat():
+def test_procfile_starts_web_workers_beat_and_the_site():
     lines = _procfile()
-    assert set(lines) == {"web", "worker", "publisher", "beat"}
+    assert set(lines) == {"web", "worker", "publisher", "beat", "site"}
     assert lines["web"][:3] == ["python", "manage.py", "runserver"]
     for name in ("worker", "publisher", "beat"):
         _check_command(lines[name])
+    # The site's own port (honcho gives each process a PORT of its own), reading the web
+    # process's API.
+    assert lines["site"][0] == "env"
+    site_env = dict(word.split("=", 1) for word in lines["site"][1:] if "=" in word)
+    assert site_env["PORT"] == "${SITE_PORT:-3000}"
+    assert "${CMS_PORT:-8000}/graphql/" in site_env["TAPESTRY_GRAPHQL_URL"]
+    assert lines["site"][-2:] == ["node", "frontend/.next/standalone/server.js"]
+
+
+def test_make_run_starts_every_procfile_process_and_the_site_only_when_built():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile[makefile.index("\nrun: ") : makefile.index(".PHONY: test")]
+    listed = re.search(r'processes="([a-z ]+)"', recipe).group(1).split()
+    assert set(listed) | {"site"} == set(_procfile())
+    assert "site" not in listed
+    assert 'processes="$$processes site"' in recipe
+    assert recipe.index("cms.frontend start") < recipe.index("manage.py migrate")
+    assert recipe.index("load_demo_content") < recipe.index("cms.frontend wait")
+    # The persisted documents after migrate; the webhook endpoint only on the embedded default
+    # unless TAPESTRY_SITE_WEBHOOK_URL asks for one.
+    assert recipe.index("manage.py migrate") < recipe.index("register_persisted_documents")
+    assert '[ -z "$${DATABASE_URL:-}" ]' in recipe
+
+
+def _dockerfile_stages(path: Path) -> list[list[tuple[str, str]]]:
+    stages = []
+    for line in path.read_text().replace("\\\n", " ").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        instruction, _, argument = line.strip().partition(" ")
+        if instruction.upper() == "FROM":
+            stages.append([])
+        stages[-1].append((instruction.upper(), argument.strip()))
+    return stages
+
+
+def test_compose_frontend_reads_the_api_through_varnish():
+    frontend = COMPOSE["services"]["frontend"]
+    varnish = COMPOSE["services"]["varnish"]
+    listeners = dict(value.split("=:", 1) for value in _option_values(varnish["command"], "-a"))
+    api = urlsplit(frontend["environment"]["TAPESTRY_GRAPHQL_URL"])
+    assert (api.hostname, str(api.port), api.path) == ("varnish", listeners["public"], "/graphql/")
+    assert frontend["depends_on"]["varnish"]["condition"] == "service_healthy"
+    assert frontend["ports"] == ["3000:3000"]
+
+
+def test_compose_cms_services_know_the_site():
+    """Preview opens the site's published port; the webhook secret the CMS signs with is the one
+    the site verifies with; the endpoint is created at start only when asked for."""
+    frontend_env = COMPOSE["services"]["frontend"]["environment"]
+    for service in APP_SERVICES:
+        env = COMPOSE["services"][service]["environment"]
+        preview = urlsplit(_compose_default(env["TAPESTRY_PREVIEW_URL"]))
+        assert (preview.port, preview.path) == (3000, "/api/preview")
+        assert _compose_default(env["TAPESTRY_SITE_WEBHOOK_URL"]) == ""
+        assert env["TAPESTRY_SITE_WEBHOOK_SECRET"] == frontend_env["TAPESTRY_WEBHOOK_SECRET"]
+    web = _command_words(COMPOSE["services"]["web"]["command"])
+    chain = " ".join(web)
+    assert chain.index("setup_tapestry") < chain.index("register_persisted_documents")
+    assert "setup_site_webhook" in chain
+    manifest = re.search(r"register_persisted_documents (\S+)", chain).group(1)
+    assert (ROOT / manifest).is_file()
+    # The CMS image keeps the manifest out of frontend/, which it otherwise leaves out.
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    assert "frontend/*" in ignored and f"!{manifest}" in ignored
+
+
+def test_frontend_image_is_multi_stage_standalone_and_not_root():
+    frontend = COMPOSE["services"]["frontend"]
+    context = ROOT / frontend["build"]["context"]
+    repository = ROOT / frontend["build"]["additional_contexts"]["repository"]
+    stages = _dockerfile_stages(context / "Dockerfile")
+    assert len(stages) >= 2
+    assert all(stage[0] == ("FROM", stage[0][1]) for stage in stages)
+    assert all(stage[0][1].split()[0] == "node:20-slim" for stage in stages)
+    for stage in stages:
+        for instruction, argument in stage:
+            if instruction != "COPY":
+                continue
+            words = argument.split()
+            sources = [w for w in words[:-1] if not w.startswith("--")]
+            origin = next((w.split("=", 1)[1] for w in words if w.startswith("--from=")), None)
+            if origin == "repository":
+                assert all((repository / source).exists() for source in sources), argument
+            elif origin is None:
+                assert all(source == "." or (context / source).exists() for source in sources)
+    final = dict(stages[-1])
+    assert final["USER"] not in {"root", "0"}
+    assert final["CMD"] == '["node", "server.js"]'
+    assert ".next/standalone" in " ".join(arg for ins, arg in stages[-1] if ins == "COPY")
+    assert "npm ci" in (context / "Dockerfile").read_text()
+    ignored = (context / ".dockerignore").read_text().splitlines()
+    assert {"node_modules", ".next"} <= set(ignored)
 
 
 def _worker_queues(commands: dict[str, list[str]]) -> dict[str, set[str]]:

@@ -3,9 +3,9 @@
 Read (`manifest_documents`):
 - GraphQL Code Generator's client preset with `persistedDocuments` (`persisted-documents.json`)
   and Relay's compiler with `persistConfig` (`--persist-output`): a JSON object mapping each
-  document's id to its text. An id of 64 hexadecimal digits (bare, or after `sha256:` as the
-  client preset writes it with `hashAlgorithm: "sha256"`) is a SHA-256 hash and must be the
-  hash of its text; any other id (Relay's MD5 ids, a SHA-1) is kept as the document's alias,
+  document's id to its text. An id of 64 hexadecimal digits, bare or after `sha256:` (the client
+  preset's ids with `hashAlgorithm: "sha256"`), is a SHA-256 hash and must be the hash of its
+  text; any other id (Relay's MD5 ids, a SHA-1) is kept as the document's alias,
   which `documentId` may name;
 - Apollo's persisted query manifest (`@apollo/generate-persisted-query-manifest`):
   `{"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "name",
@@ -81,7 +81,7 @@ def documents_check(schema: GraphQLSchema, pairs: list[tuple[str, str]]) -> list
             continue
         digest = sha256_hex(text)
         alias = None
-        hashed = key[len(HASH_PREFIX) :] if key.lower().startswith(HASH_PREFIX) else key
+        hashed = key.removeprefix(HASH_PREFIX)
         if SHA256.fullmatch(hashed):
             if hashed.lower() != digest:
                 problems.append(f"{label}: not the SHA-256 hash of its document ({digest}).")
@@ -90,8 +90,8 @@ def documents_check(schema: GraphQLSchema, pairs: list[tuple[str, str]]) -> list
             alias = key
         else:
             problems.append(
-                f"{label}: an id is 64 hexadecimal digits (SHA-256, optionally after `sha256:`) "
-                "or up to 128 letters, digits and `_.:-`."
+                f"{label}: an id is 64 hexadecimal digits (SHA-256, optionally after "
+                "`sha256:`) or up to 128 letters, digits and `_.:-`."
             )
             continue
         names, errors = _operation_names(schema, text)

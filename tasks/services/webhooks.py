@@ -308,3 +308,37 @@ def webhook_delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     delivery.claimed_until = None
     delivery.save(update_fields=["status", "next_attempt_at", "retry_until", "claimed_until"])
     return delivery
+
+
+@dataclass(frozen=True)
+class EndpointEnsured:
+    endpoint: WebhookEndpoint
+    created: bool
+    changed: list[str]
+
+
+def webhook_endpoint_ensure(
+    *, name: str, url: str, secret: str, events: list[str]
+) -> EndpointEnsured:
+    """The active endpoint at `url` with this secret and these events, every locale and
+    community: created, or brought back to that; idempotent. Checked like one saved in the
+    admin (ValidationError when the URL is refused)."""
+    endpoint = WebhookEndpoint.objects.filter(url=url).order_by("pk").first()
+    created = endpoint is None
+    if created:
+        endpoint = WebhookEndpoint(url=url)
+    wanted = {"name": name, "secret": secret, "events": sorted(events), "active": True}
+    changed = [field for field, value in wanted.items() if getattr(endpoint, field) != value]
+    scoped = not created and (endpoint.locales.exists() or endpoint.communities.exists())
+    if scoped:
+        changed.append("scope")
+    if created or changed:
+        for field in set(changed) & set(wanted):
+            setattr(endpoint, field, wanted[field])
+        endpoint.full_clean()
+        with transaction.atomic():
+            endpoint.save()
+            if scoped:
+                endpoint.locales.clear()
+                endpoint.communities.clear()
+    return EndpointEnsured(endpoint, created, [] if created else changed)

@@ -5,12 +5,9 @@ The backend is Django's threaded WSGI server running the whole middleware stack 
 URLconf in tests/deploy/varnish_backend.py; it never touches the database, so the tests need no
 transactional database (pytest-django's live_server would flush every table after each test).
 
-varnishd is Debian's (`make varnish`), or TAPESTRY_VARNISHD. Without it the tests are skipped,
-except in CI (CI=true), where that is a failure.
+varnishd is Debian's (`make varnish`), or TAPESTRY_VARNISHD (`varnishd_program`, tests/conftest.py).
 """
 
-import os
-import shutil
 import socket
 import subprocess
 import threading
@@ -24,7 +21,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
 VCL_DIR = Path(__file__).resolve().parents[2] / "deploy" / "varnish"
-VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
 STARTUP_SECONDS = 30
 
 
@@ -68,18 +64,6 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
         except OSError:
             time.sleep(0.05)
     pytest.fail(f"varnishd did not listen on {port} within {STARTUP_SECONDS}s:\n{log.read_text()}")
-
-
-@pytest.fixture(scope="session")
-def varnishd_program() -> str:
-    if not Path(VARNISHD).exists():
-        message = (
-            "varnishd is missing: `make varnish` installs Debian's varnish and varnish-modules"
-        )
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(message)
-        pytest.skip(message)
-    return VARNISHD
 
 
 @pytest.fixture(scope="session")

@@ -486,8 +486,8 @@ def test_a_graphql_codegen_manifest_is_registered(client, tmp_path):
     assert PersistedDocument.objects.count() == 2
 
 
-def test_a_codegen_manifest_with_prefixed_sha256_ids_is_registered(client, tmp_path):
-    # The client preset with `hashAlgorithm: "sha256"` writes its ids as "sha256:<hex>".
+def test_a_graphql_codegen_manifest_with_sha256_prefixed_ids_is_registered(client, tmp_path):
+    """The client preset with `hashAlgorithm: "sha256"` writes ids as `sha256:<hex>`."""
     path = manifest_write(tmp_path, {f"sha256:{sha256(SITE)}": SITE})
 
     register(path, "--client", "residents-web")
@@ -495,8 +495,15 @@ def test_a_codegen_manifest_with_prefixed_sha256_ids_is_registered(client, tmp_p
     row = PersistedDocument.objects.get()
     assert (row.sha256, row.alias) == (sha256(SITE), None)
     assert apq_get(client, sha256(SITE)).json()["data"]["site"]["locales"]
+    assert post(client, {"documentId": f"sha256:{sha256(SITE)}"}).status_code == 200
+
+
+def test_a_sha256_prefixed_id_must_be_the_hash_of_its_document(tmp_path):
+    path = manifest_write(tmp_path, {f"sha256:{'c' * 64}": SITE})
+
     with pytest.raises(CommandError, match="not the SHA-256 hash"):
-        register(manifest_write(tmp_path, {f"sha256:{sha256(ARTICLES)}": SITE}))
+        register(path)
+    assert not PersistedDocument.objects.exists()
 
 
 def test_a_relay_manifest_is_registered_with_its_ids_as_aliases(client, tmp_path):
