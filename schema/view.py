@@ -27,12 +27,15 @@
   from it without running the schema (schema/core/response_cache.py).
 """
 
+import functools
 import json
 import logging
 from contextlib import nullcontext
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from graphene_django.views import GraphQLView, HttpError
 from graphql import (
@@ -105,14 +108,18 @@ class TapestryGraphQLView(GraphQLView):
         if show_graphiql or not (response_cache.enabled() and http_cache.anonymous(request)):
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
-        origin = self.response_cache_origin(request)
+        origin = response_cache_origin(request)
         # A persisted query sent by its hash alone is looked up by that hash at once: a hit
-        # costs one round trip to Redis, not a second one for the document's text.
+        # costs one round trip to Redis, not a second one for the document's text. Over GET,
+        # ResponseCacheHitMiddleware looked it up already (a miss reaches the view).
         digest = hash_only(request, data, query)
         if digest is not None:
-            self.cache_lookup = response_cache.lookup(
-                response_cache.entry_key(digest, variables, operation_name, origin=origin)
-            )
+            key = response_cache.entry_key(digest, variables, operation_name, origin=origin)
+            earlier = getattr(request, HIT_MIDDLEWARE_LOOKUP, None)
+            if earlier is not None and earlier.key == key:
+                self.cache_lookup = earlier
+            else:
+                self.cache_lookup = response_cache.lookup(key)
             if self.cache_lookup is not None and self.cache_lookup.entry is not None:
                 self.cacheable = True
                 return self.cache_lookup.entry.body, 200
@@ -143,11 +150,6 @@ class TapestryGraphQLView(GraphQLView):
             )
             response_cache.store(self.cache_lookup, entry)
         return result, status
-
-    @staticmethod
-    def response_cache_origin(request) -> str:
-        """What the body depends on besides the operation: absolute URLs, pretty printing."""
-        return f"{request.scheme}://{request.get_host()} {bool(request.GET.get('pretty'))}"
 
     def http_cached(self, request, response):
         """A cacheable answer's headers (ETag, Cache-Control, cache tags, X-Cache), or a 304."""
@@ -303,6 +305,82 @@ class TapestryGraphQLView(GraphQLView):
         formatted = error.formatted
         formatted.setdefault("extensions", {}).setdefault("code", "BAD_REQUEST")
         return formatted
+
+
+def response_cache_origin(request) -> str:
+    """What the body depends on besides the operation: absolute URLs, pretty printing."""
+    return f"{request.scheme}://{request.get_host()} {bool(request.GET.get('pretty'))}"
+
+
+# The request attribute where ResponseCacheHitMiddleware leaves a miss's lookup for the view.
+HIT_MIDDLEWARE_LOOKUP = "tapestry_response_cache_lookup"
+
+
+class ResponseCacheHitMiddleware:
+    """Answers an anonymous GET of a persisted query sent by its hash alone (what Apollo Client
+    and `make bench` send) from the response cache, before the middleware below it and the view.
+
+    Such an answer is the stored body with its stored headers: the middleware below it would
+    only load nothing (no session cookie, so no session and an anonymous user; the view is
+    CSRF-exempt; no messages; the locale is an argument, not the browser's language) and add
+    `X-Frame-Options` and `Content-Length`, which are added here. Goes right after
+    CorsMiddleware in MIDDLEWARE, so that CORS, CSP and the security headers are added to it
+    on the way out as to any answer.
+
+    Anything else (a POST, a document's text, a session cookie, a malformed parameter, a
+    GraphiQL page with DEBUG) goes on down the stack untouched; a miss does too, with its
+    lookup left on the request, so the view does not ask Redis again before it stores the
+    answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.xframe = XFrameOptionsMiddleware(get_response)
+        self.xframe_on = "django.middleware.clickjacking.XFrameOptionsMiddleware" in (
+            settings.MIDDLEWARE
+        )
+
+    def __call__(self, request):
+        response = self.hit(request) if request.method == "GET" else None
+        return response if response is not None else self.get_response(request)
+
+    def hit(self, request):
+        if request.path != _graphql_path() or not response_cache.enabled():
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # maybe signed in: the view decides
+        if len(request.META.get("QUERY_STRING", "")) > settings.TAPESTRY_GRAPHQL_MAX_BODY_BYTES:
+            return None
+        if settings.DEBUG and TapestryGraphQLView.request_wants_html(request):
+            return None  # GraphiQL
+        try:
+            query, variables, operation_name, _id = TapestryGraphQLView.get_graphql_params(
+                request, {}
+            )
+        except HttpError:
+            return None  # the view answers the error
+        digest = hash_only(request, {}, query)
+        if digest is None:
+            return None
+        key = response_cache.entry_key(
+            digest, variables, operation_name, origin=response_cache_origin(request)
+        )
+        found = response_cache.lookup(key)
+        if found is None or found.entry is None:
+            setattr(request, HIT_MIDDLEWARE_LOOKUP, found)
+            return None
+        entry = found.entry
+        response = HttpResponse(entry.body, content_type="application/json")
+        response["Content-Length"] = str(len(entry.body))
+        http_cache.cacheable_headers(response, etag=entry.etag, tags=entry.tags, cache_status="HIT")
+        if self.xframe_on:
+            response = self.xframe.process_response(request, response)
+        return http_cache.not_modified(request, response)
+
+
+@functools.cache
+def _graphql_path() -> str:
+    return reverse("graphql")
 
 
 def _json_decode(raw: bytes, what: str):

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "cms.csp.CSPNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Answers anonymous GETs of persisted queries from the response cache, before the rest.
+    "schema.view.ResponseCacheHitMiddleware",
     # Before the two below: drops the Vary they add from cacheable GraphQL answers.
     "schema.core.http_cache.CacheableVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

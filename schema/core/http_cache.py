@@ -89,7 +89,8 @@ def not_modified(request, response):
 
 
 class CacheableVaryMiddleware:
-    """Drops `Vary: Cookie` and `Vary: Accept-Language` from cacheable GraphQL answers.
+    """Drops `Vary: Cookie` and `Vary: Accept-Language` (and `Content-Language`) from cacheable
+    GraphQL answers.
 
     SessionMiddleware varies on Cookie whenever a request looked at its session, and
     LocaleMiddleware on Accept-Language for every URL outside i18n_patterns; a cache keeps one
@@ -116,4 +117,8 @@ class CacheableVaryMiddleware:
             response["Vary"] = ", ".join(kept)
         elif response.has_header("Vary"):
             del response["Vary"]
+        # LocaleMiddleware's, from the first asker's Accept-Language: a cache would repeat it
+        # to everyone, whatever the `locale` argument asked for.
+        if response.has_header("Content-Language"):
+            del response["Content-Language"]
         return response

@@ -20,6 +20,7 @@ Redis (the embedded default) the cache is off: `enabled()` is false and nothing 
 import hashlib
 import json
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -172,8 +173,9 @@ def check() -> None:
 
 # Redis ----------------------------------------------------------------------------------------
 
-_clients: dict[str, redis.Redis] = {}
-_clients_lock = threading.Lock()
+# One client per thread and process, each on a connection of its own: a hit is one command, and
+# borrowing a connection from a pool and handing it back cost more than the command did.
+_clients = threading.local()
 # Monotonic times: of the last warning logged, and until when Redis is left alone.
 _last_warning = [0.0]
 _rest_until = [0.0]
@@ -181,15 +183,19 @@ _rest_until = [0.0]
 
 def _client() -> redis.Redis:
     url = settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL
-    client = _clients.get(url)
+    pid = os.getpid()
+    known = getattr(_clients, "by_url", None)
+    if known is None or _clients.pid != pid:  # a forked child opens connections of its own
+        known = _clients.by_url = {}
+        _clients.pid = pid
+    client = known.get(url)
     if client is None:
-        with _clients_lock:
-            client = _clients.setdefault(
-                url,
-                redis.Redis.from_url(
-                    url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS
-                ),
-            )
+        client = known[url] = redis.Redis.from_url(
+            url,
+            socket_connect_timeout=TIMEOUT_SECONDS,
+            socket_timeout=TIMEOUT_SECONDS,
+            single_connection_client=True,
+        )
     return client
 
 

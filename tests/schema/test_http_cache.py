@@ -5,12 +5,15 @@ content changes, and an API that still answers when Redis does not."""
 import hashlib
 import json
 import logging
+import threading
 import uuid
 from unittest import mock
 
 import pytest
 import redis
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import connection
+from django.middleware.locale import LocaleMiddleware
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -228,6 +231,97 @@ def test_a_hit_by_hash_alone_does_not_fetch_the_documents_text(client, content, 
 
     assert hit["X-Cache"] == "HIT"
     assert document_text_read.call_count == 0
+
+
+def test_a_hit_by_hash_over_get_is_answered_before_the_session_locale_and_view(
+    client, content, cache_on, executions
+):
+    """The answer a cached anonymous GET gets from ResponseCacheHitMiddleware, with none of the
+    middleware below it nor the view run, has every header the view's answer had."""
+    variables = {"locale": "zh-hans"}
+    apq_get(client, LIST, variables, with_query=True)
+    miss = apq_get(client, LIST, {"locale": "en"}, with_query=False)
+    first = apq_get(client, LIST, {"locale": "en"}, with_query=False)
+    with (
+        mock.patch.object(LocaleMiddleware, "process_request") as locale_read,
+        mock.patch.object(SessionMiddleware, "process_request") as session_read,
+        mock.patch.object(schema.view.TapestryGraphQLView, "dispatch") as dispatched,
+    ):
+        hit = apq_get(client, LIST, {"locale": "en"}, with_query=False)
+        not_modified = client.get(
+            "/graphql/",
+            {
+                "variables": json.dumps({"locale": "en"}),
+                "extensions": json.dumps(
+                    {
+                        "persistedQuery": {
+                            "version": 1,
+                            "sha256Hash": hashlib.sha256(LIST.encode()).hexdigest(),
+                        }
+                    }
+                ),
+            },
+            HTTP_IF_NONE_MATCH=miss["ETag"],
+        )
+
+    assert (locale_read.call_count, session_read.call_count, dispatched.call_count) == (0, 0, 0)
+    assert miss["X-Cache"] == "MISS"
+    assert first["X-Cache"] == hit["X-Cache"] == "HIT"
+    assert hit.content == miss.content
+    assert dict(hit.items()) == dict(miss.items()) | {"X-Cache": "HIT"}
+    assert not hit.cookies
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == miss["ETag"]
+    assert executions.call_count == 2
+
+
+def test_a_miss_by_hash_over_get_asks_redis_once(client, content, cache_on, executions):
+    apq_get(client, LIST, {"locale": "zh-hans"}, with_query=True)
+    with mock.patch.object(response_cache, "lookup", wraps=response_cache.lookup) as lookups:
+        miss = apq_get(client, LIST, {"locale": "en"}, with_query=False)
+
+    assert miss["X-Cache"] == "MISS"
+    assert lookups.call_count == 1
+    assert apq_get(client, LIST, {"locale": "en"}, with_query=False)["X-Cache"] == "HIT"
+
+
+def test_what_goes_down_the_stack_by_get_is_the_views_to_answer(client, content, cache_on):
+    """A malformed request, a signed-in user's: the hit middleware leaves them to the view."""
+    apq_get(client, LIST, {"locale": "en"}, with_query=True)
+    digest = hashlib.sha256(LIST.encode()).hexdigest()
+    extensions = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})
+
+    bad = client.get("/graphql/", {"variables": "[1]", "extensions": extensions})
+    client.force_login(user_create())
+    signed_in = apq_get(client, LIST, {"locale": "en"}, with_query=False)
+
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    assert "no-store" in signed_in["Cache-Control"]
+    assert not signed_in.has_header("X-Cache")
+
+
+def test_a_cacheable_answer_says_no_content_language(client, content, cache_on):
+    """LocaleMiddleware's Content-Language is the first asker's Accept-Language; a cache would
+    repeat it to everyone."""
+    miss = get(client, LIST, {"locale": "en"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    hit = get(client, LIST, {"locale": "en"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    assert not miss.has_header("Content-Language")
+    assert not hit.has_header("Content-Language")
+
+
+def test_each_thread_asks_redis_on_a_connection_of_its_own(cache_on):
+    """No connection pool to borrow from and return to for each command of a hit."""
+    client = response_cache._client()
+    assert client.connection is not None
+    assert response_cache._client() is client
+    other: list = []
+    thread = threading.Thread(target=lambda: other.append(response_cache._client()))
+    thread.start()
+    thread.join()
+    assert other[0] is not client
 
 
 def test_trusted_documents_only_is_applied_before_the_response_cache(

@@ -12,10 +12,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Locale
 
 from articles.models import ArticlePage
 from bench.api import COMMUNITY_HOME
+from home.selectors import page_at_path
 from home.translation import translation_create
+from schema.core.pages import url_path_below_home
+from schema.core.pagination import cursor_encode
 from tests.helpers import (
     HUACAO,
     JINQIAO,
@@ -155,6 +159,43 @@ def test_the_benchmarks_community_home_is_at_most_10_queries(gql, many):
     assert len(home["events"]["edges"]) == 5
     nodes = [edge["node"] for edge in home["articles"]["edges"] + home["events"]["edges"]]
     assert all(node["heroImage"]["rendition"]["url"] for node in nodes)
+
+
+def test_one_communitys_list_is_a_plain_slice_with_its_count(gql, many):
+    """One community's list (the community home) is one query that counts its matches with
+    `COUNT(*) OVER ()`, without numbering rows in a subquery per community: compiling that
+    took half of the community home's time. Past the end, the total is counted on its own."""
+    gql.data(COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})
+    with CaptureQueriesContext(connection) as captured:
+        home = gql.data(COMMUNITY_HOME, {"slug": HUACAO, "locale": "en"})["community"]
+    lists = [query["sql"] for query in captured.captured_queries if "OVER ()" in query["sql"]]
+
+    assert len(lists) == 2  # the articles, the events
+    assert not any("ROW_NUMBER" in query["sql"] for query in captured.captured_queries)
+    assert home["articles"]["totalCount"] == 30
+    assert home["events"]["totalCount"] == 12
+    past = gql.data(
+        'query($after: String) { community(slug: "huacao-town") {'
+        " articles(first: 5, after: $after) { totalCount edges { node { slug } } } } }",
+        {"after": cursor_encode(40)},
+    )["community"]["articles"]
+    assert past == {"totalCount": 30, "edges": []}
+
+
+def test_a_page_in_its_readers_locale_is_found_by_path_without_asking_again(
+    many, django_assert_num_queries
+):
+    """The home pages, the page at the path, and its specific row: a visible page of the
+    reader's locale that is no alias is the version served, so its versions are not read."""
+    article = ArticlePage.objects.live().filter(locale__language_code="en").first()
+    path = url_path_below_home(article.url_path)
+    english, source = Locale.objects.get(language_code="en"), Locale.get_default()
+
+    with django_assert_num_queries(3):
+        found = page_at_path(path, english, source)
+
+    assert found == article
+    assert isinstance(found, ArticlePage)
 
 
 def test_communities_cost_the_same_for_2_and_9(gql, many):
