@@ -9,6 +9,7 @@ signed URL at the store itself, and only Wagtail's document view hands one out, 
 checked the privacy of the document's collection.
 """
 
+import json
 import posixpath
 
 from storages.backends.s3 import S3Storage
@@ -59,3 +60,35 @@ class MediaStorage(S3Storage):
             PUBLIC_CACHE_CONTROL if is_public_media(name) else PRIVATE_CACHE_CONTROL,
         )
         return parameters
+
+
+def public_read_policy(storage: MediaStorage) -> dict:
+    """The bucket policy that lets anyone read the image folders, and nothing else, of the
+    bucket `storage` writes to (S3 syntax: AWS, MinIO; OSS and COS take the same grant in their
+    own consoles)."""
+    partition = "aws-cn" if (storage.region_name or "").startswith("cn-") else "aws"
+    prefix = f"{storage.location.strip('/')}/" if storage.location.strip("/") else ""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "TapestryPublicImages",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": [
+                    f"arn:{partition}:s3:::{storage.bucket_name}/{prefix}{folder}/*"
+                    for folder in PUBLIC_MEDIA_FOLDERS
+                ],
+            }
+        ],
+    }
+
+
+def public_read_policy_apply(storage: MediaStorage) -> dict:
+    """Put `public_read_policy` on the bucket (replacing its policy); returns it."""
+    policy = public_read_policy(storage)
+    storage.connection.meta.client.put_bucket_policy(
+        Bucket=storage.bucket_name, Policy=json.dumps(policy)
+    )
+    return policy
