@@ -609,6 +609,8 @@ CELERY_BEAT_SCHEDULE = {
 TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
 CELERY_TASK_ROUTES = {
     "tasks.background.run_django_task": {"queue": "background"},
+    # Renditions made ahead (home/images.py): heavy, never in the way of mails or webhooks.
+    "tasks.images.make_renditions": {"queue": "background"},
     "tasks.publishing.publish_scheduled": {"queue": "publishing"},
 }
 
