@@ -11,10 +11,14 @@ patched: uploads go through the admin, files through boto3 and HTTP.
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import boto3
@@ -306,3 +310,45 @@ def test_settings_from_the_environment():
 def test_bad_settings_say_what_is_wrong(environ, message):
     with pytest.raises(ImproperlyConfigured, match=message):
         media_s3_settings(environ)
+
+
+def test_production_settings_put_media_on_the_bucket_from_the_environment(tmp_path):
+    """The settings modules wire MEDIA_S3_* in: storage, MEDIA_URL, the document view's method,
+    the Content-Security-Policy's image origin, and no raw /media/ route."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "k" * 50,
+        "DATABASE_URL": "postgres://tapestry@db.internal:5432/tapestry",
+        "REDIS_URL": "redis://redis.internal:6379/0",
+        "HOME": str(tmp_path),
+        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_S3_BUCKET": "tapestry",
+        "MEDIA_S3_ENDPOINT_URL": "https://oss-cn-shanghai.aliyuncs.com",
+        "MEDIA_S3_ADDRESSING_STYLE": "virtual",
+    }
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "from django.urls import get_resolver; "
+        "print(json.dumps({'backend': settings.STORAGES['default']['BACKEND'], "
+        "'media_url': settings.MEDIA_URL, 'documents': settings.WAGTAILDOCS_SERVE_METHOD, "
+        "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], "
+        "'routes': [str(p.pattern) for p in get_resolver().url_patterns]}))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a constant script
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["backend"] == "cms.storage.MediaStorage"
+    assert loaded["media_url"] == "https://tapestry.oss-cn-shanghai.aliyuncs.com/"
+    assert loaded["documents"] == "redirect"
+    assert "https://tapestry.oss-cn-shanghai.aliyuncs.com" in loaded["img_src"]
+    assert not any("media" in route for route in loaded["routes"])
