@@ -32,9 +32,11 @@ if settings.DEBUG:
 
 # Uploaded images, when TAPESTRY_SERVE_MEDIA (or DEBUG) is on at request time; never documents,
 # which only the document view above serves, after checking their collection's privacy.
-urlpatterns += [
-    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media_serve, name="media"),
-]
+# Not when media live on object storage (MEDIA_URL is then the store's URL).
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media_serve, name="media"),
+    ]
 
 # Pages are served under a language prefix (/en/..., /zh-hans/...), one tree per locale.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -37,7 +37,7 @@ from home.cache_tags import (
     tags_for_versions,
 )
 from home.signals import translation_status_changed, translations_synced
-from tasks import cache, notifications, webhooks
+from tasks import cache, images, notifications, webhooks
 from tasks.models import WebhookEvent
 from tasks.services import notifications as notification_service
 from tasks.services.outbox import outbox_enqueue
@@ -232,6 +232,21 @@ def purge_translation_status(sender, source=None, **kwargs) -> None:
         _purge(tags_for_versions(source))
 
 
+# Renditions ------------------------------------------------------------------------------------
+# What a rendition depends on: the file and the focal point.
+RENDITION_FIELDS = frozenset(
+    {"file", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"}
+)
+
+
+def make_image_renditions(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+    """An image saved with a new file or focal point (or saved whole, as the admin does): its
+    renditions are made in the background; the task makes only those that are missing."""
+    if raw or (update_fields is not None and not RENDITION_FIELDS & set(update_fields)):
+        return
+    _on_commit(images.make_renditions, instance.pk)
+
+
 def connect() -> None:
     task_submitted.connect(
         on_task_submitted, sender=TaskState, dispatch_uid=WAGTAIL_MAIL_RECEIVERS["task_submitted"]
@@ -259,6 +274,11 @@ def connect() -> None:
     page_unpublished.connect(on_page_unpublished, dispatch_uid="tapestry_page_unpublished")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="tapestry_page_deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="tapestry_page_moved")
+    post_save.connect(
+        make_image_renditions,
+        sender=get_image_model(),
+        dispatch_uid="tapestry_make_image_renditions",
+    )
     connect_purges()
 
 

@@ -33,6 +33,7 @@ from articles.models import (
     Topic,
 )
 from communities.models import CommunityIndexPage, CommunityPage
+from home.images import image_renditions_make
 from home.models import HomePage
 from home.translation import translation_create
 
@@ -147,14 +148,19 @@ def event_create(index: EventIndexPage, *, publish: bool = False, **fields) -> E
     return event
 
 
-def image_create(*, title: str = "Lantern festival", description: str = ""):
-    """A real (tiny) PNG stored through the image model; MEDIA_ROOT should be a scratch folder."""
+def image_create(*, title: str = "Lantern festival", description: str = "", renditions=True):
+    """A real (tiny) PNG stored through the image model; MEDIA_ROOT should be a scratch folder.
+
+    With `renditions`, its renditions are made as the background task would (tests/tasks/
+    test_renditions_ahead.py covers the task itself); without, the API serves the original."""
     buffer = io.BytesIO()
     PILImage.new("RGB", (32, 18), color=(200, 30, 30)).save(buffer, format="PNG")
     image = get_image_model()(
         title=title, description=description, file=ImageFile(buffer, name="lantern.png")
     )
     image.save()
+    if renditions:
+        image_renditions_make(image_id=image.pk)
     return image
 
 

@@ -2,6 +2,7 @@
 
 import importlib.util
 import ipaddress
+import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.env import env_bool, env_int, env_list, env_str
+from cms.settings.storage import media_s3_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Runtime state of the embedded default (SQLite file, broker folder, file cache, beat schedule).
@@ -337,6 +339,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents download only through /documents/<id>/<filename>, the view that checks the privacy
+# of their collection; never a direct link to the file (which "direct" would give). On disk the
+# view sends the file itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Media on an S3-compatible object store when MEDIA_S3_BUCKET is set (cms/settings/storage.py,
+# README "Media storage"): images and renditions at plain URLs, documents through the view,
+# which redirects to a signed URL valid for MEDIA_S3_SIGNED_URL_SECONDS. Static files stay
+# with whitenoise either way.
+MEDIA_S3 = media_s3_settings(os.environ)
+if MEDIA_S3:
+    STORAGES["default"] = MEDIA_S3["STORAGE"]
+    MEDIA_URL = MEDIA_S3["MEDIA_URL"]
+    WAGTAILDOCS_SERVE_METHOD = MEDIA_S3["WAGTAILDOCS_SERVE_METHOD"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: console by default so nothing leaves a development machine.
@@ -359,9 +374,6 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 TAPESTRY_SITE_HOSTNAME = env_str("TAPESTRY_SITE_HOSTNAME", "localhost")
 TAPESTRY_SITE_PORT = env_int("TAPESTRY_SITE_PORT", 80)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Documents download only through /documents/<id>/<filename>, the view that checks the privacy
-# of their collection; never a direct link to the file (which "direct" or "redirect" would give).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -645,6 +657,8 @@ CELERY_BEAT_SCHEDULE = {
 TASKS = {"default": {"BACKEND": "tasks.backends.CeleryBackend"}}
 CELERY_TASK_ROUTES = {
     "tasks.background.run_django_task": {"queue": "background"},
+    # Renditions made ahead (home/images.py): heavy, never in the way of mails or webhooks.
+    "tasks.images.make_renditions": {"queue": "background"},
     "tasks.publishing.publish_scheduled": {"queue": "publishing"},
 }
 

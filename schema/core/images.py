@@ -1,10 +1,15 @@
-"""Images: the original's facts, and renditions in named sizes only (no free filter specs)."""
+"""Images: the original's facts, and renditions in named sizes only (no free filter specs).
+
+Renditions are made ahead by a background task (home/images.py); a request only looks them up,
+with its images (the loaders prefetch them), and never runs the image library. Until an image's
+rendition exists, its original is served in its place, at the original's own size.
+"""
 
 from dataclasses import dataclass
 
 import graphene
 from django.conf import settings
-from wagtail.images.formats import get_image_formats
+from wagtail.images.models import Filter
 
 ImageSize = graphene.Enum(
     "ImageSize",
@@ -43,9 +48,21 @@ class FocalPoint(graphene.ObjectType):
 
 
 class Rendition(graphene.ObjectType):
+    """The image in a named size. Renditions are made in the background after an upload, a new
+    file or a moved focal point; until then this is the original file at its own size."""
+
     url = graphene.String(required=True)
     width = graphene.Int(required=True)
     height = graphene.Int(required=True)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A file to show: a rendition, or the original in its place."""
+
+    url: str
+    width: int
+    height: int
 
 
 def image_attribute(name: str):
@@ -64,10 +81,16 @@ class Image(graphene.ObjectType):
     alt = graphene.String(required=True, description="Alt text; empty when decorative.")
     focal_point = graphene.Field(FocalPoint)
     rendition = graphene.Field(
-        Rendition, size=graphene.Argument(ImageSize, required=True), required=True
+        Rendition,
+        size=graphene.Argument(ImageSize, required=True),
+        required=True,
+        description="The image in a named size; the original file, at its own width and height,"
+        " while the rendition is still being made.",
     )
     srcset = graphene.String(
-        required=True, description="`url 480w, ...` over the width-based named sizes."
+        required=True,
+        description="`url 480w, ...` over the width-based named sizes made so far; the original"
+        " alone while none is.",
     )
 
     @staticmethod
@@ -93,36 +116,43 @@ class Image(graphene.ObjectType):
     @staticmethod
     def resolve_rendition(root: ImageValue, info, size):
         name = size.value if hasattr(size, "value") else size
-        rendition = rendition_of(root.image, settings.TAPESTRY_IMAGE_SIZES[name])
+        picture = rendition_of(root.image, settings.TAPESTRY_IMAGE_SIZES[name])
         return Rendition(
-            url=absolute(info, rendition.url), width=rendition.width, height=rendition.height
+            url=absolute(info, picture.url), width=picture.width, height=picture.height
         )
 
     @staticmethod
     def resolve_srcset(root: ImageValue, info):
-        specs = srcset_specs()
-        renditions = root.image.get_renditions(*specs)
+        found = renditions_found(root.image, srcset_specs())
+        if not found:
+            original = original_of(root.image)
+            return f"{absolute(info, original.url)} {original.width}w"
         return ", ".join(
-            f"{absolute(info, renditions[spec].url)} {renditions[spec].width}w" for spec in specs
+            f"{absolute(info, rendition.url)} {rendition.width}w" for rendition in found.values()
         )
 
 
-def rendition_specs() -> list[str]:
-    """Every filter spec the schema renders: the named sizes and the rich-text image formats
-    (what lists and bodies prefetch with their images)."""
-    formats = {image_format.filter_spec for image_format in get_image_formats()}
-    return sorted({*settings.TAPESTRY_IMAGE_SIZES.values(), *formats})
+def renditions_found(image, specs: list[str]) -> dict:
+    """The image's existing renditions for `specs`, by spec in their order; never makes one.
 
-
-def rendition_of(image, spec: str):
-    """The image's rendition for `spec`, made when missing.
-
-    Through `get_renditions`: a rendition loaded with the image (lists prefetch them) is used
-    as it is, whereas `get_rendition` writes every rendition it returns to the cache, one
-    round trip per image of a list. (The one value, whatever its key: Wagtail keys it by the
-    cleaned spec.)
+    Renditions loaded with the image (lists and bodies prefetch them) are used as they are;
+    otherwise Wagtail looks in its rendition cache, then the database.
     """
-    return next(iter(image.get_renditions(spec).values()))
+    filters = [Filter(spec=spec) for spec in specs]
+    found = image.find_existing_renditions(*filters)
+    return {each.spec: found[each] for each in filters if each in found}
+
+
+def original_of(image) -> Picture:
+    return Picture(url=image.file.url, width=image.width, height=image.height)
+
+
+def rendition_of(image, spec: str) -> Picture:
+    """The image's rendition for `spec`, or its original while the rendition is not made yet."""
+    rendition = renditions_found(image, [spec]).get(spec)
+    if rendition is None:
+        return original_of(image)
+    return Picture(url=rendition.url, width=rendition.width, height=rendition.height)
 
 
 def image_value(image, alt: str | None = None) -> ImageValue | None:

@@ -34,6 +34,7 @@ from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from home.cache_tags import image_tag, page_tag
+from home.images import rendition_specs
 from home.selectors import (
     ancestor_paths,
     ancestors_served,
@@ -46,7 +47,6 @@ from home.selectors import (
     served_versions,
 )
 from home.translation_status import translation_statuses
-from schema.core.images import rendition_specs
 from schema.core.pages import url_path_below_home
 
 

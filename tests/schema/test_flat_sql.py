@@ -4,8 +4,9 @@
 
 The query is built by walking the schema (not by hand), so a field added later is held to the
 same rule. Bodies hold every block type, images, links to pages and documents, embeds and calls
-to action; each community has articles, events and contacts. Renditions and embeds are made on
-the first request (as on a live site); the counts are taken once they exist.
+to action; each community has articles, events and contacts. Renditions are made ahead (as the
+worker does), embeds on the first request (as on a live site); the counts are taken once they
+exist.
 """
 
 import json
@@ -265,7 +266,7 @@ def unlimited(settings):
 
 
 def queries_for(gql, query: str, variables: dict) -> tuple[int, dict]:
-    gql.data(query, variables)  # warm: renditions are created on first use
+    gql.data(query, variables)  # warm: embeds are fetched on first use
     with CaptureQueriesContext(connection) as captured:
         data = gql.data(query, variables)
     return len(captured.captured_queries), data

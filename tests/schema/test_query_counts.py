@@ -2,8 +2,8 @@
 
 Each list loads what its nodes need (hero images with renditions, topics, community,
 translations, breadcrumbs) for the whole page of items at once; `test_flat_sql` holds every
-field of the schema to the same rule. Renditions are made on the first
-request (as on a live site); the counts are taken once they exist.
+field of the schema to the same rule. Renditions are made ahead (`image_create` makes them as
+the worker does); the counts are taken with them in place.
 """
 
 import pytest
@@ -101,7 +101,7 @@ def many(media):
 
 
 def queries_for(gql, query: str, variables: dict) -> int:
-    gql.data(query, variables)  # warm: renditions are created on first use
+    gql.data(query, variables)  # warm the per-process caches
     with CaptureQueriesContext(connection) as captured:
         data = gql.data(query, variables)
     assert data
@@ -228,7 +228,7 @@ def test_a_list_reads_its_renditions_without_a_cache_write_per_image(gql, many):
         "{ articles(first: 50) { edges { node { heroImage {"
         " rendition(size: THUMBNAIL) { url } } } } } }"
     )
-    gql.data(query)  # makes the renditions (and caches them)
+    gql.data(query)  # a first request, which may fill caches
     images = list(get_image_model().objects.filter(title__startswith="Picture "))
     rendition_model = get_image_model().get_rendition_model()
     spec = settings.TAPESTRY_IMAGE_SIZES["THUMBNAIL"]

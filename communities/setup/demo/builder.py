@@ -48,6 +48,7 @@ from communities.setup.demo.snippets_data import BUREAUS, TOPICS
 from communities.setup.demo.text import ZH, Renderer, T
 from communities.setup.services import CommunityFacts, communities_load, setup_tapestry
 from home.cache_tags import purges_gathered
+from home.images import images_renditions_make
 from home.models import HomePage
 from home.translation import translation_create
 
@@ -742,6 +743,10 @@ def _content_ensure(report: DemoReport, say: _Progress) -> None:
         f"  images: {len(images)} ({report.images} new); topics: {len(topics)} "
         f"({report.topics} new); bureaus: {len(bureaus)} ({report.bureaus} new)"
     )
+    # Here rather than by the worker the images' saves enqueued: the API serves every size as
+    # soon as this returns (the worker then finds nothing left to make).
+    made = images_renditions_make(image_ids=[image.pk for image in images.values()])
+    say(f"  renditions: {made} made")
     lib = _Library(
         topics=topics,
         bureaus=bureaus,

@@ -23,6 +23,7 @@ from articles.models import ArticlePage, Bureau, EventPage, Topic
 from communities.models import CommunityPage
 from communities.setup.demo.images import COLLECTION_NAME
 from communities.setup.services import communities_load
+from home.images import image_renditions_missing
 from home.models import HomePage
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -178,6 +179,8 @@ def _assert_images() -> None:
         assert image.description, image.title
         assert (image.width, image.height) == (1600, 900)
         assert image.file_size < 200_000
+        # Made by the load itself, so the API serves every size at once.
+        assert image_renditions_missing(image) == [], image.title
 
 
 @pytest.fixture
