@@ -378,6 +378,10 @@ def pages_windowed(
     return totals, windows
 
 
+#: Beyond any list's length, and inside PostgreSQL's bigint for OFFSET and LIMIT.
+MAX_OFFSET = 2**62
+
+
 def _pages_windowed_one(
     queryset: PageQuerySet,
     groups: dict[str, object],
@@ -392,7 +396,10 @@ def _pages_windowed_one(
     the query in a subquery to number the rows: compiling that took half of a community
     home's time."""
     grouped = queryset.filter(path_in_any(groups)).order_by(*order)
-    rows = list(grouped.annotate(group_total=Window(Count("pk")))[offset : offset + size])
+    if offset + size > MAX_OFFSET:  # SQL's OFFSET is a bigint; no list reaches this far
+        rows = []
+    else:
+        rows = list(grouped.annotate(group_total=Window(Count("pk")))[offset : offset + size])
     if rows:
         total = rows[0].group_total
     elif offset > 0:

@@ -10,6 +10,7 @@ from django.db import connection
 from wagtail.models import Site
 
 from tests import flush
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Steps
 from tests.helpers import GraphQL
 
 flush.install()
@@ -89,3 +90,42 @@ def varnishd_program() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return VARNISHD
+
+
+# Browsers (tests/browser/, tests/frontend/) --------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+    # thread with a running loop unless told it is safe (the tests make them between steps).
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def steps(request):
+    recorder = Steps(request.node.name)
+    yield recorder
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        for page in recorder.pages:  # the state the failing step left each browser tab in
+            if not page.is_closed():
+                recorder.shot(page, "at-failure")
+        print(f"\nScreenshots of each step: {recorder.folder}")
+    elif recorder.folder.exists():
+        shutil.rmtree(recorder.folder)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -11,9 +11,11 @@ from django.db import OperationalError, connection
 
 from tests import flush
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the lock cycle is PostgreSQL's"
-)
+# Transactional: the flush after each test empties the setup tree, which the module puts back.
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the lock cycle is PostgreSQL's"),
+    pytest.mark.usefixtures("database_restored"),
+]
 
 TABLES = ("test_flush_probe_a", "test_flush_probe_b")
 

@@ -37,7 +37,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
 from cms import frontend
-from tests.browser.conftest import browser, pytest_runtest_makereport, steps  # noqa: F401
 from tests.deploy.conftest import free_port, varnishd_running
 from tests.tasks.conftest import tree_present, tree_snapshot  # noqa: F401 - the setup tree per test
 
