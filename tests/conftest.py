@@ -122,6 +122,7 @@ def steps(request):
         print(f"\nScreenshots of each step: {recorder.folder}")
     elif recorder.folder.exists():
         shutil.rmtree(recorder.folder)
+    recorder.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -36,6 +36,17 @@ class Steps:
         self.folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
 
+    def close(self) -> None:
+        """Close the browser context of every tab the test opened.
+
+        A context left open keeps its keep-alive connections to the live server, and each pins
+        a server thread with its database connection: over a session's journeys that filled
+        PostgreSQL's max_connections for everyone else.
+        """
+        for context in {id(page.context): page.context for page in self.pages}.values():
+            context.close()
+        self.pages.clear()
+
 
 def docs_screenshot(target, name: str) -> None:
     """Save `target` (a page, or a locator of one element) as docs/screenshots/<name>.png.
