@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.env import env_bool, env_int, env_list, env_str
 from cms.settings.redis import (
+    redis_cache_settings,
     redis_sentinel_settings,
     redis_url,
     sentinel_broker_url,
@@ -198,19 +199,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TAPESTRY_REDIS_SENTINEL = redis_sentinel_settings(os.environ)
 REDIS_URL = redis_url(os.environ, TAPESTRY_REDIS_SENTINEL)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tapestry",
-            "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    }
-    if TAPESTRY_REDIS_SENTINEL:
-        CACHES["default"]["OPTIONS"].update(
-            pool_class="home.redis_client.SentinelConnectionPool", **TAPESTRY_REDIS_SENTINEL
-        )
+    CACHES = {"default": redis_cache_settings(REDIS_URL, TAPESTRY_REDIS_SENTINEL)}
 else:
     CACHES = {
         "default": {

@@ -74,6 +74,21 @@ def redis_url(environ: Mapping[str, str], sentinel: dict | None) -> str | None:
     return f"redis://{sentinel['service_name']}/0"
 
 
+def redis_cache_settings(url: str, sentinel: dict | None) -> dict:
+    """CACHES["default"]: Django's own Redis backend, on redis-py's Sentinel pool when there
+    are Sentinels (home.redis_client.SentinelConnectionPool)."""
+    cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "tapestry",
+        "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    if sentinel:
+        cache["OPTIONS"].update(pool_class="home.redis_client.SentinelConnectionPool", **sentinel)
+    return cache
+
+
 def sentinel_broker_url(url: str, sentinel: dict) -> str:
     """kombu's `sentinel://` broker URL: one per Sentinel, each with the Redis servers'
     credentials and database (kombu takes them from the first)."""

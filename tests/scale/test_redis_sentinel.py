@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
-from cms.settings.redis import redis_sentinel_settings, redis_url
+from cms.settings.redis import redis_cache_settings, redis_sentinel_settings, redis_url
 from tasks.models import WebhookDelivery, WebhookEndpoint
 from tests.helpers import article_create, city_news_index
 from tests.scale.redis_sentinel import RedisWithSentinel
@@ -72,15 +72,8 @@ def web_through_sentinel(redis_servers, settings):
     url = redis_url(environ, sentinel)
     settings.CACHES = {
         "default": {
-            **settings.CACHES["default"],
-            "LOCATION": url,
+            **redis_cache_settings(url, sentinel),
             "KEY_PREFIX": f"sentinel-test-{uuid.uuid4().hex}",
-            "OPTIONS": {
-                "socket_connect_timeout": 2,
-                "socket_timeout": 2,
-                "pool_class": "home.redis_client.SentinelConnectionPool",
-                **sentinel,
-            },
         }
     }
     settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE = True
