@@ -69,7 +69,7 @@ run: venv ## Migrate, load demo content, build the residents' site, and run web 
 	  exec $(BIN)/python -m cms.procfile start -f Procfile.dev $$processes
 
 .PHONY: test
-test: venv chromium varnish pgbouncer kubectl ## Run the whole test suite (needs PostgreSQL and Redis; see README)
+test: venv chromium varnish pgbouncer redis-sentinel kubectl ## Run the whole test suite (needs PostgreSQL and Redis; see README)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: fuzz
@@ -104,6 +104,16 @@ pgbouncer: ## Install Debian's PgBouncer for the connection-pooling tests when m
 	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends pgbouncer; }; \
 	  else \
 	    echo "The pooling tests need Debian's pgbouncer: sudo apt-get install pgbouncer" >&2; \
+	  fi; }
+
+.PHONY: redis-sentinel
+redis-sentinel: ## Install Debian's Redis Sentinel for the failover tests when missing (as root)
+	@test -x /usr/bin/redis-sentinel || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq --no-install-recommends redis-sentinel \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends redis-sentinel; }; \
+	  else \
+	    echo "The failover tests need Debian's redis-sentinel: sudo apt-get install redis-sentinel" >&2; \
 	  fi; }
 
 .PHONY: kubectl

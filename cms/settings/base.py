@@ -17,6 +17,13 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.env import env_bool, env_int, env_list, env_str
+from cms.settings.redis import (
+    redis_cache_settings,
+    redis_sentinel_settings,
+    redis_url,
+    sentinel_broker_url,
+    sentinel_transport_options,
+)
 from cms.settings.storage import media_s3_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -186,17 +193,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: cache and Celery broker. Without it: a file cache and kombu's filesystem transport,
 # both shared by the web, worker and beat processes of the embedded default.
-REDIS_URL = env_str("REDIS_URL")
+# With REDIS_SENTINELS (host:port, comma-separated) every Redis client asks those Sentinels
+# where the primary named REDIS_SENTINEL_MASTER is (cms/settings/redis.py): REDIS_URL then only
+# gives the database and the credentials, and may be left out.
+TAPESTRY_REDIS_SENTINEL = redis_sentinel_settings(os.environ)
+REDIS_URL = redis_url(os.environ, TAPESTRY_REDIS_SENTINEL)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tapestry",
-            "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    }
+    CACHES = {"default": redis_cache_settings(REDIS_URL, TAPESTRY_REDIS_SENTINEL)}
 else:
     CACHES = {
         "default": {
@@ -463,6 +466,11 @@ TAPESTRY_GRAPHQL_CACHE_TAGS_MAX_BYTES = env_int("TAPESTRY_GRAPHQL_CACHE_TAGS_MAX
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL = env_str(
     "TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL", REDIS_URL or ""
 )
+# Through the Sentinels when it is the Redis of everything else (the default); a Redis of its
+# own named by TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL is reached at that address.
+TAPESTRY_GRAPHQL_RESPONSE_CACHE_SENTINEL = (
+    TAPESTRY_REDIS_SENTINEL if TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL == REDIS_URL else None
+)
 TAPESTRY_GRAPHQL_RESPONSE_CACHE = env_bool(
     "TAPESTRY_GRAPHQL_RESPONSE_CACHE", bool(TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL)
 )
@@ -490,7 +498,16 @@ TAPESTRY_PREVIEW_URL = env_str("TAPESTRY_PREVIEW_URL", "")
 TAPESTRY_PREVIEW_TTL_SECONDS = env_int("TAPESTRY_PREVIEW_TTL_SECONDS", 600)
 
 # Celery. The embedded default uses kombu's filesystem transport in VAR_DIR.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+# Through Sentinel: kombu's `sentinel://` transport, which asks the Sentinels for the primary
+# each time it connects, and reconnects (so finds the new primary) when a connection breaks.
+CELERY_BROKER_URL = env_str(
+    "CELERY_BROKER_URL",
+    (
+        sentinel_broker_url(REDIS_URL, TAPESTRY_REDIS_SENTINEL)
+        if TAPESTRY_REDIS_SENTINEL
+        else REDIS_URL or "filesystem://"
+    ),
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 # Acknowledged when done: a task whose worker dies is delivered again. A single pool process
@@ -596,6 +613,10 @@ if CELERY_BROKER_URL != "filesystem://":
         "unacked_restore_interval": 5,
         "unacked_restore_throttle": 1,
     }
+if CELERY_BROKER_URL.startswith("sentinel://"):
+    if not TAPESTRY_REDIS_SENTINEL:
+        raise ImproperlyConfigured("A sentinel:// CELERY_BROKER_URL needs REDIS_SENTINELS")
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(sentinel_transport_options(TAPESTRY_REDIS_SENTINEL))
 # The outbox (tasks.services.outbox): beat relays unsent side effects to the broker this often;
 # one sent this long ago and still not done is sent again (its task makes a second copy
 # harmless); done and failed rows are forgotten after KEEP_DAYS.

@@ -15,7 +15,9 @@ if not SECRET_KEY or SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 32:
 if not DATABASE_URL:  # noqa: F405
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production")
 if not REDIS_URL:  # noqa: F405
-    raise ImproperlyConfigured("REDIS_URL must be set in production (cache and Celery broker)")
+    raise ImproperlyConfigured(
+        "REDIS_URL or REDIS_SENTINELS must be set in production (cache and Celery broker)"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -15,6 +15,7 @@ Redis down or slow: lookups miss and stores are skipped, so the API answers unca
 failure Redis is left alone for RETRY_AFTER_SECONDS (no request waits on a dead server's
 timeout), and a warning is logged at most once a minute (WARNING_INTERVAL_SECONDS). Without
 Redis (the embedded default) the cache is off: `enabled()` is false and nothing here is called.
+Through Sentinel (REDIS_SENTINELS), the client finds the new primary at its next connection.
 """
 
 import hashlib
@@ -27,6 +28,8 @@ from dataclasses import dataclass
 
 import redis
 from django.conf import settings
+
+from home.redis_client import redis_client
 
 logger = logging.getLogger("tapestry.graphql.cache")
 
@@ -190,8 +193,9 @@ def _client() -> redis.Redis:
         _clients.pid = pid
     client = known.get(url)
     if client is None:
-        client = known[url] = redis.Redis.from_url(
+        client = known[url] = redis_client(
             url,
+            sentinel=settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_SENTINEL,
             socket_connect_timeout=TIMEOUT_SECONDS,
             socket_timeout=TIMEOUT_SECONDS,
             single_connection_client=True,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from home.redis_client import PrimaryConnection, SentinelConnectionPool
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 GOOD_SECRET_KEY = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
 DATABASE_URL = "postgres://tapestry:secret@db.internal:5432/tapestry"
@@ -353,3 +355,155 @@ def test_pooling_settings_that_cannot_work_are_refused(tmp_path, environ, messag
     result = databases_of(tmp_path, **environ)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+# Redis through Sentinel (cms/settings/redis.py) ---------------------------------------------
+REDIS_PRINTED = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "cache = settings.CACHES['default']; "
+    "print(json.dumps([settings.REDIS_URL, settings.CELERY_BROKER_URL, "
+    "settings.CELERY_BROKER_TRANSPORT_OPTIONS, cache['LOCATION'], cache['OPTIONS'], "
+    "settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL, settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE, "
+    "settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_SENTINEL]))"
+)
+SENTINELS = "sentinel-0.redis:26379, sentinel-1.redis:26380,sentinel-2.redis"
+
+
+def redis_of(tmp_path: Path, **environ: str | None):
+    """The Redis settings production derives from `environ` (None removes a variable)."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "SECRET_KEY": GOOD_SECRET_KEY,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        **environ,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
+        [sys.executable, "-c", REDIS_PRINTED],
+        cwd=PROJECT_DIR,
+        env={name: value for name, value in env.items() if value is not None},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_reaches_redis_through_the_sentinels_alone(tmp_path):
+    result = redis_of(tmp_path, REDIS_URL=None, REDIS_SENTINELS=SENTINELS)
+
+    assert result.returncode == 0, result.stderr
+    url, broker, transport, location, options, response_url, response_on, response_sentinel = (
+        json.loads(result.stdout)
+    )
+    assert url == location == response_url == "redis://mymaster/0"
+    assert broker == (
+        "sentinel://sentinel-0.redis:26379/0;sentinel://sentinel-1.redis:26380/0;"
+        "sentinel://sentinel-2.redis:26379/0"
+    )
+    assert transport["master_name"] == "mymaster"
+    assert transport["visibility_timeout"] > 0  # kept
+    assert "password" not in transport["sentinel_kwargs"]
+    assert options["pool_class"] == "home.redis_client.SentinelConnectionPool"
+    assert options["service_name"] == "mymaster"
+    assert options["sentinels"] == [
+        ["sentinel-0.redis", 26379],
+        ["sentinel-1.redis", 26380],
+        ["sentinel-2.redis", 26379],
+    ]
+    assert response_on is True
+    assert response_sentinel["sentinels"] == options["sentinels"]
+
+
+def test_redis_url_gives_the_database_and_passwords_through_the_sentinels(tmp_path):
+    result = redis_of(
+        tmp_path,
+        REDIS_URL="redis://:p%40ss@mymaster/3",
+        REDIS_SENTINELS="10.0.0.5:26379,[fd00::6]:26379",
+        REDIS_SENTINEL_MASTER="tapestry",
+        REDIS_SENTINEL_PASSWORD="sentinel-secret",
+    )
+
+    assert result.returncode == 0, result.stderr
+    _url, broker, transport, location, options, *_ = json.loads(result.stdout)
+    assert broker == "sentinel://:p%40ss@10.0.0.5:26379/3;sentinel://:p%40ss@[fd00::6]:26379/3"
+    assert transport["master_name"] == options["service_name"] == "tapestry"
+    assert transport["sentinel_kwargs"]["password"] == "sentinel-secret"
+    assert options["sentinel_kwargs"]["password"] == "sentinel-secret"
+    assert location == "redis://:p%40ss@mymaster/3"
+
+
+def test_without_sentinels_redis_is_reached_at_its_url(tmp_path):
+    result = redis_of(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    url, broker, transport, location, options, _response_url, _on, response_sentinel = json.loads(
+        result.stdout
+    )
+    assert url == broker == location == REDIS_URL
+    assert "master_name" not in transport
+    assert "pool_class" not in options
+    assert response_sentinel is None
+
+
+def test_a_response_cache_of_its_own_is_reached_at_its_address(tmp_path):
+    result = redis_of(
+        tmp_path,
+        REDIS_SENTINELS=SENTINELS,
+        TAPESTRY_GRAPHQL_RESPONSE_CACHE_URL="redis://response-cache.internal:6379/0",
+    )
+
+    assert result.returncode == 0, result.stderr
+    *_, response_url, _on, response_sentinel = json.loads(result.stdout)
+    assert response_url == "redis://response-cache.internal:6379/0"
+    assert response_sentinel is None
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"REDIS_SENTINELS": "sentinel-0:port"}, "REDIS_SENTINELS: 'sentinel-0:port'"),
+        (
+            {"REDIS_SENTINELS": SENTINELS, "REDIS_URL": "rediss://:secret@mymaster/0"},
+            "TLS through Sentinel is not supported",
+        ),
+        (
+            {"CELERY_BROKER_URL": "sentinel://sentinel-0:26379/0"},
+            "A sentinel:// CELERY_BROKER_URL needs REDIS_SENTINELS",
+        ),
+    ],
+    ids=["bad address", "tls", "sentinel broker alone"],
+)
+def test_sentinel_settings_that_cannot_work_are_refused(tmp_path, environ, message):
+    result = redis_of(tmp_path, **environ)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_refuses_to_start_without_redis_nor_sentinels(tmp_path):
+    result = redis_of(tmp_path, REDIS_URL=None)
+
+    assert result.returncode != 0
+    assert "REDIS_URL or REDIS_SENTINELS" in result.stderr
+
+
+def test_the_sentinel_pool_takes_the_database_and_password_from_the_url():
+    pool = SentinelConnectionPool.from_url(
+        "redis://:p%40ss@ignored-host:6379/3",
+        sentinels=[("127.0.0.1", 26379)],
+        service_name="tapestry",
+        sentinel_kwargs={"socket_timeout": 2},
+        socket_timeout=2,
+    )
+
+    assert pool.service_name == "tapestry"
+    assert pool.connection_kwargs["db"] == 3
+    assert pool.connection_kwargs["password"] == "p@ss"
+    assert "host" not in pool.connection_kwargs
+    assert pool.connection_class is PrimaryConnection
+    assert pool.sentinel_manager.sentinels[0].connection_pool.connection_kwargs["port"] == 26379
