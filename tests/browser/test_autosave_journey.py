@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from articles.models import ArticlePage
 from tests import helpers
@@ -33,6 +34,19 @@ def test_an_abandoned_new_page_leaves_nothing_behind(browser, live_server, steps
     page.fill("#id_title", title)
     page.fill("#id_summary", "Lessons start in April at the Huacao pool.")
     page.get_by_role("button", name="Save draft").click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    try:
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    except PlaywrightTimeoutError:
+        errors = page.locator(".error-message").all_inner_texts()
+        pytest.fail(f"The draft was not saved: {errors}; pages so titled: {_titled(title)}")
     steps.shot(page, "saved")
     assert ArticlePage.objects.filter(title=title).count() == 1
+
+
+def _titled(title: str) -> list[tuple]:
+    """Every page with `title`, with what made it (for a failure's message)."""
+    return list(
+        ArticlePage.objects.filter(title=title).values_list(
+            "pk", "slug", "live", "first_published_at", "latest_revision_created_at"
+        )
+    )
