@@ -13,7 +13,8 @@ request) say which node answered what.
 
 An editor, as one browser with one cookie jar: logs into the admin through A and stays logged
 in through B, where a form taken from A (A's CSRF token) saves a draft; publishes through A and
-reads the page fresh through Varnish and B once the worker's purge reached Varnish; uploads an
+reads the page fresh through Varnish and B once the worker's purge reached Varnish; schedules a
+change through A, which beat and the publisher put live and B then serves; uploads an
 image through A, which B's GraphQL serves from the object store, its renditions made by the
 worker; imports redirects with the upload on A and the second step on B. Counters and documents
 are shared too: a rate limit counts requests to both nodes, and an Automatic Persisted Query
@@ -30,7 +31,9 @@ import sys
 import uuid
 from contextlib import ExitStack
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -361,6 +364,51 @@ def test_published_through_a_is_fresh_through_varnish_and_b(nodes):
 
     wait_until(cached_fresh, timeout=TIMEOUT, interval=0.5, message="Varnish never kept it")
     assert _requests_answered(nodes.a, "GET", "/graphql/") == 0
+
+
+def test_scheduled_through_a_goes_live_by_beat_and_the_publisher_and_b_serves_it(nodes):
+    news = _page_id(nodes, depth=3, slug="news")
+    path_query = '{ page(path: "/news/", locale: "en") { title } }'
+    before = _graphql(nodes.b_url, path_query).json()["data"]["page"]["title"]
+    editor = _logged_in(nodes.a_url)
+    title = f"News and policy {uuid.uuid4().hex[:6]}"
+    # A few seconds ahead, in the editor's zone (Asia/Shanghai), as the admin's field takes it.
+    go_live = datetime.now(ZoneInfo(settings.TIME_ZONE)) + timedelta(seconds=8)
+    form = _form(editor, f"{nodes.a_url}/admin/pages/{news}/edit/", "#page-edit-form")
+    _submitted(
+        editor.post(
+            f"{nodes.a_url}/admin/pages/{news}/edit/",
+            data=_changed(
+                form,
+                title=title,
+                go_live_at=go_live.strftime("%Y-%m-%d %H:%M:%S"),
+                **{"action-publish": "action-publish"},
+            ),
+            timeout=TIMEOUT,
+            allow_redirects=False,
+        )
+    )
+    (scheduled,) = nodes.query(
+        "SELECT count(*) FROM wagtailcore_revision WHERE object_id = %s "
+        "AND approved_go_live_at IS NOT NULL",
+        [str(news)],
+    )
+    assert scheduled == (1,)
+    assert _graphql(nodes.b_url, path_query).json()["data"]["page"]["title"] == before
+
+    # Beat sends the publishing run, the publisher publishes, the worker purges; B serves it.
+    wait_until(
+        lambda: "scheduled publishing: published 1" in _log(nodes.workers.publisher_log),
+        timeout=120,
+        message=f"not published:\n{_log(nodes.workers.publisher_log)[-3000:]}",
+    )
+    assert nodes.query("SELECT title FROM wagtailcore_page WHERE id = %s", [news]) == [(title,)]
+    wait_until(
+        lambda: _graphql(nodes.b_url, path_query).json()["data"]["page"]["title"] == title,
+        timeout=TIMEOUT,
+        interval=0.5,
+        message="B never served the scheduled title",
+    )
 
 
 def _png(width: int, height: int) -> bytes:
