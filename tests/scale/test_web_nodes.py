@@ -372,8 +372,9 @@ def test_scheduled_through_a_goes_live_by_beat_and_the_publisher_and_b_serves_it
     before = _graphql(nodes.b_url, path_query).json()["data"]["page"]["title"]
     editor = _logged_in(nodes.a_url)
     title = f"News and policy {uuid.uuid4().hex[:6]}"
-    # A few seconds ahead, in the editor's zone (Asia/Shanghai), as the admin's field takes it.
-    go_live = datetime.now(ZoneInfo(settings.TIME_ZONE)) + timedelta(seconds=8)
+    # Ahead by more than a slow request takes, in the editor's zone (Asia/Shanghai), as the
+    # admin's field takes it.
+    go_live = datetime.now(ZoneInfo(settings.TIME_ZONE)) + timedelta(seconds=20)
     form = _form(editor, f"{nodes.a_url}/admin/pages/{news}/edit/", "#page-edit-form")
     _submitted(
         editor.post(
