@@ -5,9 +5,6 @@ tests/conftest.py)."""
 import logging
 from collections.abc import Iterator
 
-import boto3
-from moto.server import ThreadedMotoServer
-
 BUCKET = "tapestry-media"
 SIGNED_URL_SECONDS = 120
 
@@ -36,6 +33,9 @@ def s3_environ(endpoint: str, **extra: str) -> dict:
 
 def s3_server_running() -> Iterator[str]:
     """moto's server on a free loopback port with the bucket made; yields its URL."""
+    import boto3  # here, not at the suite's start: only the tests that ask for it need them
+    from moto.server import ThreadedMotoServer
+
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # a line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
