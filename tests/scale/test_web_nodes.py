@@ -24,6 +24,7 @@ stored through A runs by its hash alone on B.
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -88,14 +89,17 @@ class Nodes:
 
 
 def _manage(env: dict, *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+    """A management command with the nodes' settings, as an operator runs one."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=env,
-        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        check=False,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr[-3000:]}"
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +132,7 @@ def nodes(tmp_path_factory, django_db_setup, django_db_blocker, s3_endpoint, var
         def own_disk(name: str) -> dict:
             return {"TMPDIR": str(disks[name] / "tmp"), "TAPESTRY_NODE_DISK": str(disks[name])}
 
-        setup_env = {**WebNode(logs / "setup.log").env, **shared, **own_disk("worker")}
+        setup_env = {**shared, **own_disk("worker")}
         _manage(setup_env, "media_bucket_policy", "--apply")
         _manage(
             {**setup_env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
@@ -162,7 +166,7 @@ def nodes(tmp_path_factory, django_db_setup, django_db_blocker, s3_endpoint, var
 # An editor's browser: one cookie jar for the one host name the nodes share -------------------
 
 
-def _form_data(html: str, form) -> list[tuple[str, str]]:
+def _form_data(form) -> list[tuple[str, str]]:
     """What a browser submits for `form` (a BeautifulSoup tag) as rendered: every named field
     but buttons and files, checked boxes only, the selected options (else a single select's
     first), never the fields of a formset's empty template."""
@@ -202,7 +206,7 @@ def _form(session: requests.Session, url: str, selector: str) -> list[tuple[str,
     assert response.status_code == 200, (url, response.status_code)
     form = BeautifulSoup(response.text, "html.parser").select_one(selector)
     assert form is not None, f"no {selector} at {url}"
-    return _form_data(response.text, form)
+    return _form_data(form)
 
 
 def _logged_in(base_url: str) -> requests.Session:
@@ -427,7 +431,7 @@ def test_an_image_uploaded_through_a_is_served_through_b_from_the_object_store(n
     _submitted(
         editor.post(
             f"{nodes.a_url}/admin/images/add/",
-            data=_changed(_form_data(page.text, form), title=title),
+            data=_changed(_form_data(form), title=title),
             files={"file": ("lanterns.png", original, "image/png")},
             timeout=TIMEOUT,
             allow_redirects=False,
@@ -473,16 +477,16 @@ def test_an_image_uploaded_through_a_is_served_through_b_from_the_object_store(n
         "WHERE image_id = %s AND filter_spec = ANY(%s)",
         [image_id, specs],
     ) == [(len(specs), len(specs))]
+
+    def rendition_served() -> dict | None:
+        hero = _graphql(nodes.b_url, COMMUNITY).json()["data"]["community"]["heroImage"]
+        ready = hero["rendition"]["url"].startswith(f"{nodes.media_url}images/")
+        return hero["rendition"] if ready else None
+
     small = wait_until(
-        lambda: (
-            (
-                rendition := _graphql(nodes.b_url, COMMUNITY).json()["data"]["community"][
-                    "heroImage"
-                ]["rendition"]
-            )["url"].startswith(f"{nodes.media_url}images/")
-            and rendition
-        ),
+        rendition_served,
         timeout=TIMEOUT,
+        interval=0.5,
         message="B still serves the original in place of the rendition",
     )
     assert (small["width"], small["height"]) == (480, 270)
@@ -498,7 +502,7 @@ def test_redirects_imported_with_the_upload_on_a_and_the_columns_on_b(nodes):
     form = BeautifulSoup(page.text, "html.parser").find("input", type="file").find_parent("form")
     confirm = editor.post(
         f"{nodes.a_url}/admin/redirects/import/",
-        data=_form_data(page.text, form),
+        data=_form_data(form),
         files={"import_file": ("redirects.csv", f"from,to\n{old_path},https://example.org/\n")},
         timeout=TIMEOUT,
     )
@@ -509,7 +513,7 @@ def test_redirects_imported_with_the_upload_on_a_and_the_columns_on_b(nodes):
     _submitted(
         editor.post(
             f"{nodes.b_url}/admin/redirects/import/process/",
-            data=_changed(_form_data(confirm.text, form), from_index="0", to_index="1"),
+            data=_changed(_form_data(form), from_index="0", to_index="1"),
             timeout=TIMEOUT,
             allow_redirects=False,
         )
