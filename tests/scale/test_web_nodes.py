@@ -14,7 +14,8 @@ request) say which node answered what.
 An editor, as one browser with one cookie jar: logs into the admin through A and stays logged
 in through B, where a form taken from A (A's CSRF token) saves a draft; publishes through A and
 reads the page fresh through Varnish and B once the worker's purge reached Varnish; schedules a
-change through A, which beat and the publisher put live and B then serves; uploads an
+change through A, which beat and the publisher put live and B then serves; previews a change
+posted to A in B's preview panel, whose token B's GraphQL takes; uploads an
 image through A, which B's GraphQL serves from the object store, its renditions made by the
 worker; imports redirects with the upload on A and the second step on B. Counters and documents
 are shared too: a rate limit counts requests to both nodes, and an Automatic Persisted Query
@@ -62,6 +63,7 @@ HOME = '{ page(path: "/", locale: "en") { id title } }'
 COMMUNITY = """{ community(slug: "huacao-town", locale: "en") {
   heroImage { url width height rendition(size: SMALL) { url width height } }
 } }"""
+PREVIEW = "query($token: String!) { preview(token: $token) { title } }"
 FEEDBACK_STATUS = "query($token: String!) { feedbackStatus(token: $token) { status } }"
 
 
@@ -368,6 +370,40 @@ def test_published_through_a_is_fresh_through_varnish_and_b(nodes):
 
     wait_until(cached_fresh, timeout=TIMEOUT, interval=0.5, message="Varnish never kept it")
     assert _requests_answered(nodes.a, "GET", "/graphql/") == 0
+
+
+def test_a_preview_posted_to_a_is_shown_by_b_whose_graphql_takes_its_token(nodes):
+    events = _page_id(nodes, depth=3, slug="events")
+    editor = _logged_in(nodes.a_url)
+    title = f"What's on this week {uuid.uuid4().hex[:6]}"
+    form = _form(editor, f"{nodes.a_url}/admin/pages/{events}/edit/", "#page-edit-form")
+    # The editor's unsaved form goes to A, which keeps it in the session ...
+    posted = editor.post(
+        f"{nodes.a_url}/admin/pages/{events}/edit/preview/",
+        data=_changed(form, title=title),
+        timeout=TIMEOUT,
+    )
+    assert posted.status_code == 200, posted.text[:2000]
+    assert posted.json()["is_valid"] is True
+    # ... and the preview panel's request reaches B, which renders it and hands out a token.
+    shown = editor.get(
+        f"{nodes.b_url}/admin/pages/{events}/edit/preview/",
+        params={"mode": "frontend"},
+        timeout=TIMEOUT,
+        allow_redirects=False,
+    )
+    assert shown.status_code == 200, shown.text[:2000]
+    token = BeautifulSoup(shown.text, "html.parser").select_one("#preview-token").get_text()
+    preview = requests.post(
+        f"{nodes.b_url}/graphql/",
+        json={"query": PREVIEW, "variables": {"token": token}},
+        timeout=TIMEOUT,
+    )
+    assert preview.status_code == 200, preview.text[:2000]
+    assert preview.json()["data"]["preview"]["title"] == title
+    _answered(nodes.b, "GET", f"/admin/pages/{events}/edit/preview/", 1, status=200)
+    # A preview, not a save.
+    assert nodes.query("SELECT title FROM wagtailcore_page WHERE id = %s", [events]) != [(title,)]
 
 
 def test_scheduled_through_a_goes_live_by_beat_and_the_publisher_and_b_serves_it(nodes):
