@@ -148,7 +148,10 @@ class TapestryGraphQLView(GraphQLView):
             entry = response_cache.Entry(
                 body=body, etag=http_cache.etag_of(body), tags=tuple(sorted(self.context.tags))
             )
-            response_cache.store(self.cache_lookup, entry)
+            if response_cache.store(self.cache_lookup, entry) is False:
+                # A purge of what it shows ran meanwhile, and may have reached Varnish or a CDN
+                # before this answer does: none of them may keep it.
+                self.cacheable = False
         return result, status
 
     def http_cached(self, request, response):

@@ -12,6 +12,7 @@ from wagtail.models import Site
 from tests import flush
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Steps
 from tests.helpers import GraphQL
+from tests.object_storage import s3_server_running
 
 flush.install()
 VARNISHD = os.environ.get("TAPESTRY_VARNISHD") or shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -90,6 +91,12 @@ def varnishd_program() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return VARNISHD
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3 API (moto's server) on a free loopback port, with the media bucket."""
+    yield from s3_server_running()
 
 
 # Browsers (tests/browser/, tests/frontend/) --------------------------------------------------

@@ -379,6 +379,9 @@ TAPESTRY_SITE_PORT = env_int("TAPESTRY_SITE_PORT", 80)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Importing redirects takes two requests (the file, then its columns), which may reach two web
+# nodes: the file waits between them in the cache (Redis), not in one node's temporary folder.
+WAGTAIL_REDIRECTS_FILE_STORAGE = "cache"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 # The last approval publishes, whether or not its approver could publish directly.

@@ -9,7 +9,9 @@ it, so `purge(tags)` deletes every entry that carries any of them.
 A response computed from data read before a publish must not be stored after that publish's
 purge. Every purge bumps a counter and stamps each purged tag with it (for PURGE_STAMP_SECONDS);
 a lookup reads the counter with the entry, and the store, a Lua script, refuses an entry one of
-whose tags was stamped after the lookup. Both are single round trips.
+whose tags was stamped after the lookup. Both are single round trips. The view sends an answer
+refused so without cache headers (no-store): the same purge may have reached Varnish or a CDN
+before the answer does, and they would keep it.
 
 Redis down or slow: lookups miss and stores are skipped, so the API answers uncached; after a
 failure Redis is left alone for RETRY_AFTER_SECONDS (no request waits on a dead server's
@@ -128,8 +130,9 @@ def lookup(key: str) -> Lookup | None:
     return Lookup(key=key, entry=entry, generation=int(generation or 0))
 
 
-def store(found: Lookup, entry: Entry) -> bool:
-    """Keep `entry` under the looked-up key unless one of its tags was purged since."""
+def store(found: Lookup, entry: Entry) -> bool | None:
+    """Keep `entry` under the looked-up key unless one of its tags was purged since: True when
+    kept, False when refused for such a purge, None when Redis did not answer."""
     ttl = settings.TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL
     prefix = _prefix()
     try:
@@ -148,7 +151,7 @@ def store(found: Lookup, entry: Entry) -> bool:
         )
     except redis.RedisError as error:
         _warn(error)
-        return False
+        return None
 
 
 def purge(tags: set[str]) -> None:

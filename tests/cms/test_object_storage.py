@@ -10,7 +10,6 @@ patched: uploads go through the admin, files through boto3 and HTTP.
 
 import io
 import json
-import logging
 import os
 import subprocess
 import sys
@@ -27,7 +26,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -38,44 +36,14 @@ from cms.storage import is_public_media
 from tasks.images import make_renditions
 from tasks.models import OutboxMessage
 from tests.helpers import HUACAO, article_create, community_news_index, unique, user_create
+from tests.object_storage import (
+    BUCKET,
+    SIGNED_URL_SECONDS,
+    s3_client_options,
+    s3_environ,
+)
 
-BUCKET = "tapestry-media"
 SECRET = b"%PDF-1.4 Names and passport numbers of the residents on the list."
-SIGNED_URL_SECONDS = 120
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    """A local S3 API (moto's server) on a free loopback port, with the media bucket."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # a line per request otherwise
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    boto3.client("s3", **_client_options(endpoint)).create_bucket(Bucket=BUCKET)
-    yield endpoint
-    server.stop()
-
-
-def _client_options(endpoint: str) -> dict:
-    return {
-        "endpoint_url": endpoint,
-        "region_name": "us-east-1",
-        "aws_access_key_id": "tapestry-test",
-        "aws_secret_access_key": "tapestry-test-secret",
-    }
-
-
-def _environ(endpoint: str, **extra: str) -> dict:
-    return {
-        "MEDIA_S3_BUCKET": BUCKET,
-        "MEDIA_S3_ENDPOINT_URL": endpoint,
-        "MEDIA_S3_REGION": "us-east-1",
-        "MEDIA_S3_ACCESS_KEY_ID": "tapestry-test",
-        "MEDIA_S3_SECRET_ACCESS_KEY": "tapestry-test-secret",
-        "MEDIA_S3_SIGNED_URL_SECONDS": str(SIGNED_URL_SECONDS),
-        **extra,
-    }
 
 
 @dataclass
@@ -95,14 +63,14 @@ class Bucket:
 @pytest.fixture
 def bucket(s3_endpoint, settings) -> Bucket:
     """Media on the bucket, configured as MEDIA_S3_* in the environment would."""
-    configured = media_s3_settings(_environ(s3_endpoint))
+    configured = media_s3_settings(s3_environ(s3_endpoint))
     settings.STORAGES = {**settings.STORAGES, "default": configured["STORAGE"]}
     settings.MEDIA_URL = configured["MEDIA_URL"]
     settings.WAGTAILDOCS_SERVE_METHOD = configured["WAGTAILDOCS_SERVE_METHOD"]
     # As the operator does once (README, "Media storage"): the image folders public.
     call_command("media_bucket_policy", "--apply", stdout=io.StringIO(), stderr=io.StringIO())
     return Bucket(
-        url=configured["MEDIA_URL"], client=boto3.client("s3", **_client_options(s3_endpoint))
+        url=configured["MEDIA_URL"], client=boto3.client("s3", **s3_client_options(s3_endpoint))
     )
 
 

@@ -22,8 +22,8 @@ def free_port() -> int:
 
 
 class WebNode:
-    def __init__(self, log: Path, **env: str) -> None:
-        self.port = free_port()
+    def __init__(self, log: Path, *, port: int | None = None, **env: str) -> None:
+        self.port = port or free_port()
         self.log = log
         self.env = {
             **os.environ,
@@ -50,6 +50,11 @@ class WebNode:
                 "1",
                 "--timeout",
                 "60",
+                # Which node answered what: one line a request in the node's log.
+                "--access-logfile",
+                "-",
+                # Not gunicorn's one control socket in the home folder, shared by every node.
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=self.env,

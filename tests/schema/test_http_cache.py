@@ -409,6 +409,27 @@ def test_an_answer_computed_before_a_purge_is_not_stored_after_it(client, conten
     assert get(client, LIST, {"locale": "en"})["X-Cache"] == "MISS"
 
 
+def test_an_answer_computed_before_a_purge_is_kept_by_no_shared_cache(client, content, cache_on):
+    """The purge reached Varnish (or a CDN) before this answer did: marked cacheable, it would
+    be kept there, stale, until its max-age ran out. It goes to its client uncacheable."""
+    store = response_cache.store
+
+    def purged_meanwhile(found, entry):
+        response_cache.purge({f"page-{content.articles['news'].pk}"})
+        return store(found, entry)
+
+    with mock.patch.object(response_cache, "store", side_effect=purged_meanwhile):
+        raced = get(client, LIST, {"locale": "en"})
+
+    assert raced.status_code == 200
+    assert "no-store" in raced["Cache-Control"]
+    assert "public" not in raced["Cache-Control"]
+    assert not raced.has_header("Surrogate-Key")
+    fresh = get(client, LIST, {"locale": "en"})
+    assert fresh["X-Cache"] == "MISS"
+    assert fresh["Cache-Control"].startswith("public")
+
+
 def test_redis_down_answers_uncached_and_warns_once(
     client, settings, cache_on, caplog, monkeypatch
 ):
