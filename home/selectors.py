@@ -204,8 +204,22 @@ def ancestors_served(pages: Iterable[Page], locale: Locale, source: Locale) -> d
     if not prefixes:
         return {}
     found = list(pages_visible(Page.objects.filter(path__in=prefixes)))
-    served = served_versions(found, locale, source, specific=False)
+    # A visible ancestor of the requested locale's tree that is no alias is the version the rule
+    # serves there (the one version of its translation key in that locale, and it counts), as
+    # in `page_at_path`: only the others (source pages of a fallback, aliases) are asked again.
+    own = {page.pk: page for page in found if _served_as_is(page, locale)}
+    served = served_versions(
+        [page for page in found if page.pk not in own], locale, source, specific=False
+    )
+    served.update(own)
     return {page.path: served[page.pk] for page in found if served[page.pk] is not None}
+
+
+def _served_as_is(page: Page, locale: Locale) -> bool:
+    """Whether a visible page is, by the one rule, the version a reader of `locale` is served:
+    it is of that locale and no alias (Wagtail keeps one version of a translation key per
+    locale, and a visible page that is no alias counts)."""
+    return page.locale_id == locale.pk and page.alias_of_id is None
 
 
 def community_roots_served(
@@ -432,7 +446,7 @@ def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:
         ).first()
         if page is None:
             continue
-        if candidate.pk == locale.pk and page.alias_of_id is None:
+        if _served_as_is(page, locale):
             # A visible page of the requested locale that is no alias is the version the rule
             # serves there (as in `communities.selectors.community_get`): no need to ask again.
             return page.specific

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage
 from bench.api import COMMUNITY_HOME
-from home.selectors import page_at_path
+from home.selectors import ancestors_served, page_at_path
 from home.translation import translation_create
 from schema.core.pages import url_path_below_home
 from schema.core.pagination import cursor_encode
@@ -196,6 +196,32 @@ def test_a_page_in_its_readers_locale_is_found_by_path_without_asking_again(
 
     assert found == article
     assert isinstance(found, ArticlePage)
+
+
+def test_ancestors_in_the_readers_locale_are_served_without_asking_again(
+    django_assert_num_queries,
+):
+    """Breadcrumbs: the visible ancestors are read in one query, and those of the reader's
+    locale that are no alias are the versions served. An alias of another locale's page is
+    still served by the one rule: its source version."""
+    zh, source = locale("zh-hans"), Locale.get_default()
+    index = community_news_index(HUACAO, "zh-hans")
+    below_index = Page(path=index.path + "0001")
+
+    with django_assert_num_queries(1):
+        found = ancestors_served([below_index], zh, source)
+
+    assert found[index.path].pk == index.pk
+    assert found[community_page(HUACAO, "zh-hans").path].locale_id == zh.pk
+    assert len(found) == 4  # home, communities, the community, its news
+    original = article_create(community_news_index(HUACAO), publish=True, title="Original")
+    alias = original.create_alias(parent=index, update_locale=zh, reset_translation_key=False)
+
+    with django_assert_num_queries(2):
+        found = ancestors_served([Page(path=alias.path + "0001")], zh, source)
+
+    assert found[alias.path].pk == original.pk
+    assert found[index.path].pk == index.pk
 
 
 def test_communities_cost_the_same_for_2_and_9(gql, many):
