@@ -11,10 +11,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
     Exists,
+    Expression,
     F,
     IntegerField,
     OuterRef,
@@ -26,7 +28,7 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
@@ -70,13 +72,49 @@ def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     )
 
 
-def _private() -> Exists:
+def _private() -> "UnderViewRestriction":
     """Pages at or below a page with a view restriction: Wagtail's `public()` rule, as a subquery
     of the page's own query (`public()` reads every restriction in a query of its own first)."""
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return Exists(restricted_ancestor)
+    return UnderViewRestriction()
+
+
+class UnderViewRestriction(Expression):
+    """True for a page at or below a page with a view restriction: `EXISTS` (a restriction whose
+    page's path starts the page's path).
+
+    The same SQL as `Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"),
+    1, Length("page__path"))))`, written out: that subquery is built and compiled again in every
+    query that applies the visibility rules, a large share of a list's time in Django. Only the
+    page's own `path` column is compiled (aliased like any column, also inside subqueries).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, path=None):
+        super().__init__()
+        self.path = F("path") if path is None else path
+
+    def get_source_expressions(self):
+        return [self.path]
+
+    def set_source_expressions(self, expressions):
+        (self.path,) = expressions
+
+    def as_sql(self, compiler, connection):
+        path, params = compiler.compile(self.path)
+        quote = connection.ops.quote_name
+        restriction, page = PageViewRestriction._meta, Page._meta
+        restricted_path = f"restricted_page.{quote(page.get_field('path').column)}"
+        # Table and column names from the models' metadata; the page's column compiled by Django.
+        sql = (
+            f"EXISTS (SELECT 1 FROM {quote(restriction.db_table)} view_restriction"  # noqa: S608
+            f" INNER JOIN {quote(page.db_table)} restricted_page"
+            f" ON view_restriction.{quote(restriction.get_field('page').column)}"
+            f" = restricted_page.{quote(page.pk.column)}"
+            f" WHERE {restricted_path} = SUBSTR({path}, 1, LENGTH({restricted_path})))"
+        )
+        return sql, params
 
 
 def children_visible(page: Page) -> PageQuerySet:
