@@ -6,6 +6,7 @@ rendition exists, its original is served in its place, at the original's own siz
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import graphene
 from django.conf import settings
@@ -138,9 +139,17 @@ def renditions_found(image, specs: list[str]) -> dict:
     Renditions loaded with the image (lists and bodies prefetch them) are used as they are;
     otherwise Wagtail looks in its rendition cache, then the database.
     """
-    filters = [Filter(spec=spec) for spec in specs]
+    filters = [filter_of(spec) for spec in specs]
     found = image.find_existing_renditions(*filters)
     return {each.spec: found[each] for each in filters if each in found}
+
+
+@lru_cache(maxsize=64)
+def filter_of(spec: str) -> Filter:
+    """Wagtail's Filter for a spec, made once per process: a Filter parses its spec into
+    operations on first use (a good part of a rendition lookup), and depends on nothing else.
+    Specs come from settings (named sizes, rich-text formats), so there are few."""
+    return Filter(spec=spec)
 
 
 def original_of(image) -> Picture:
