@@ -298,13 +298,14 @@ def page_versions(keys: Iterable) -> dict:
     return found
 
 
-def images_by_id(ids: Iterable[int], specs: Iterable[str] = ()) -> dict:
-    """Images by id, with their renditions for the given filter specs (all of them when none are
+def images_by_id(ids: Iterable[int], specs: Iterable[str]) -> dict:
+    """Images by id, with their renditions for the given filter specs (none when none are
     given), so a list reads them without a query per image."""
     ids = set(ids) - {None}
     if not ids:
         return {}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*specs)
+    images = list(get_image_model().objects.filter(pk__in=ids))
+    renditions_prefetch(images, specs)
     return {image.pk: image for image in images}
 
 
@@ -317,7 +318,13 @@ def renditions_prefetch(images: Iterable, specs: Iterable[str]) -> None:
     images = [image for image in images if image is not None]
     if not images:
         return
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=set(specs))
+    specs = set(specs)
+    rendition_model = get_image_model().get_rendition_model()
+    if not specs:
+        # None asked for: an empty prefetch says so without asking the database.
+        renditions = rendition_model.objects.none()
+    else:
+        renditions = rendition_model.objects.filter(filter_spec__in=specs)
     prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 

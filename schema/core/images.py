@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import graphene
 from django.conf import settings
+from graphql.language import EnumValueNode, FieldNode
 from wagtail.images.models import Filter
 
 ImageSize = graphene.Enum(
@@ -131,6 +132,33 @@ class Image(graphene.ObjectType):
         return ", ".join(
             f"{absolute(info, rendition.url)} {rendition.width}w" for rendition in found.values()
         )
+
+
+def rendition_specs_asked(info) -> list[str]:
+    """The filter specs the request's document can ask for an image's renditions in: the sizes
+    its `rendition(size:)` fields name (every size when one is a variable) and the `srcset`
+    sizes when it has a `srcset` field. Read from the whole operation and every fragment, so
+    the answer covers every image of the request, wherever it is."""
+    sizes = settings.TAPESTRY_IMAGE_SIZES
+    specs: set[str] = set()
+    pending = [info.operation.selection_set]
+    pending.extend(fragment.selection_set for fragment in info.fragments.values())
+    while pending:
+        selection_set = pending.pop()
+        if selection_set is None:
+            continue
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode) and selection.name.value == "rendition":
+                for argument in selection.arguments:
+                    value = argument.value
+                    if isinstance(value, EnumValueNode) and value.value in sizes:
+                        specs.add(sizes[value.value])
+                    else:
+                        specs.update(sizes.values())
+            elif isinstance(selection, FieldNode) and selection.name.value == "srcset":
+                specs.update(srcset_specs())
+            pending.append(getattr(selection, "selection_set", None))
+    return sorted(specs)
 
 
 def renditions_found(image, specs: list[str]) -> dict:
