@@ -17,6 +17,7 @@ from django.db.models import (
     Count,
     Exists,
     Expression,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -63,12 +64,17 @@ def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     whose expiry time has passed is already hidden here.
     """
     queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.filter(_visible())
+
+
+def _visible() -> Q:
+    """The condition of `pages_visible`."""
     now = timezone.now()
     return (
-        queryset.live()
-        .exclude(_private())
-        .filter(depth__gt=1)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        Q(live=True)
+        & ~Q(_private())
+        & Q(depth__gt=1)
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     )
 
 
@@ -237,20 +243,37 @@ def ancestor_paths(page: Page, *, inclusive: bool) -> list[str]:
 def ancestors_served(pages: Iterable[Page], locale: Locale, source: Locale) -> dict[str, Page]:
     """The visible ancestors (below the root) of the given pages, by their tree path, each as a
     reader of `locale` is served it (base `Page` rows); an ancestor with no version to serve is
-    left out."""
+    left out.
+
+    One query, whatever the pages: the ancestors and their versions in the requested and the
+    source locale, each row marked visible and counted (`pages_counted`), then the one rule of
+    `served_versions` applied to them (the version in `locale` when it counts, else the
+    source's). An ancestor of the reader's locale that is no alias is its own version.
+    """
     prefixes = {path for page in pages for path in ancestor_paths(page, inclusive=False)}
     if not prefixes:
         return {}
-    found = list(pages_visible(Page.objects.filter(path__in=prefixes)))
-    # A visible ancestor of the requested locale's tree that is no alias is the version the rule
-    # serves there (the one version of its translation key in that locale, and it counts), as
-    # in `page_at_path`: only the others (source pages of a fallback, aliases) are asked again.
-    own = {page.pk: page for page in found if _served_as_is(page, locale)}
-    served = served_versions(
-        [page for page in found if page.pk not in own], locale, source, specific=False
+    keys = Page.objects.filter(path__in=prefixes).values("translation_key")
+    visible = _visible()
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=prefixes) | Q(locale__in=[locale.pk, source.pk], translation_key__in=keys)
+        ).annotate(
+            is_visible=ExpressionWrapper(visible, output_field=BooleanField()),
+            is_counted=ExpressionWrapper(visible & ~_FOREIGN_ALIAS, output_field=BooleanField()),
+        )
     )
-    served.update(own)
-    return {page.path: served[page.pk] for page in found if served[page.pk] is not None}
+    versions: dict = {}
+    for row in rows:
+        if not row.is_counted or row.locale_id not in (locale.pk, source.pk):
+            continue
+        if row.locale_id == locale.pk or row.translation_key not in versions:
+            versions[row.translation_key] = row
+    return {
+        row.path: versions[row.translation_key]
+        for row in rows
+        if row.path in prefixes and row.is_visible and row.translation_key in versions
+    }
 
 
 def _served_as_is(page: Page, locale: Locale) -> bool:
