@@ -6,9 +6,11 @@ rendition exists, its original is served in its place, at the original's own siz
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import graphene
 from django.conf import settings
+from graphql.language import EnumValueNode, FieldNode
 from wagtail.images.models import Filter
 
 ImageSize = graphene.Enum(
@@ -132,15 +134,50 @@ class Image(graphene.ObjectType):
         )
 
 
+def rendition_specs_asked(info) -> list[str]:
+    """The filter specs the request's document can ask for an image's renditions in: the sizes
+    its `rendition(size:)` fields name (every size when one is a variable) and the `srcset`
+    sizes when it has a `srcset` field. Read from the whole operation and every fragment, so
+    the answer covers every image of the request, wherever it is."""
+    sizes = settings.TAPESTRY_IMAGE_SIZES
+    specs: set[str] = set()
+    pending = [info.operation.selection_set]
+    pending.extend(fragment.selection_set for fragment in info.fragments.values())
+    while pending:
+        selection_set = pending.pop()
+        if selection_set is None:
+            continue
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode) and selection.name.value == "rendition":
+                for argument in selection.arguments:
+                    value = argument.value
+                    if isinstance(value, EnumValueNode) and value.value in sizes:
+                        specs.add(sizes[value.value])
+                    else:
+                        specs.update(sizes.values())
+            elif isinstance(selection, FieldNode) and selection.name.value == "srcset":
+                specs.update(srcset_specs())
+            pending.append(getattr(selection, "selection_set", None))
+    return sorted(specs)
+
+
 def renditions_found(image, specs: list[str]) -> dict:
     """The image's existing renditions for `specs`, by spec in their order; never makes one.
 
     Renditions loaded with the image (lists and bodies prefetch them) are used as they are;
     otherwise Wagtail looks in its rendition cache, then the database.
     """
-    filters = [Filter(spec=spec) for spec in specs]
+    filters = [filter_of(spec) for spec in specs]
     found = image.find_existing_renditions(*filters)
     return {each.spec: found[each] for each in filters if each in found}
+
+
+@lru_cache(maxsize=64)
+def filter_of(spec: str) -> Filter:
+    """Wagtail's Filter for a spec, made once per process: a Filter parses its spec into
+    operations on first use (a good part of a rendition lookup), and depends on nothing else.
+    Specs come from settings (named sizes, rich-text formats), so there are few."""
+    return Filter(spec=spec)
 
 
 def original_of(image) -> Picture:

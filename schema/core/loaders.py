@@ -47,6 +47,7 @@ from home.selectors import (
     served_versions,
 )
 from home.translation_status import translation_statuses
+from schema.core.images import rendition_specs_asked
 from schema.core.pages import url_path_below_home
 
 
@@ -227,10 +228,9 @@ def breadcrumbs_of(info, page: Page) -> list[Page]:
     return [crumb for crumb in trail if crumb is not None] + [page]
 
 
-def _hero_images(pages: list[Page], served: Served) -> dict:
-    """The pages' hero images by id, with the renditions the schema makes: images a list
-    selected with its pages are used as they are (one query for their renditions), the others
-    loaded."""
+def _hero_images(pages: list[Page], specs: list[str]) -> dict:
+    """The pages' hero images by id, with their renditions for `specs`: images a list selected
+    with its pages are used as they are (one query for their renditions), the others loaded."""
     in_hand: dict = {}
     missing = set()
     for page in pages:
@@ -241,8 +241,8 @@ def _hero_images(pages: list[Page], served: Served) -> dict:
             in_hand.setdefault(image_id, page.hero_image)
         else:
             missing.add(image_id)
-    renditions_prefetch(in_hand.values(), rendition_specs())
-    return {**images_by_id(missing - set(in_hand), rendition_specs()), **in_hand}
+    renditions_prefetch(in_hand.values(), specs)
+    return {**images_by_id(missing - set(in_hand), specs), **in_hand}
 
 
 def hero_image_of(info, page: Page):
@@ -253,7 +253,13 @@ def hero_image_of(info, page: Page):
     if image_id is None:
         return None
     info.context.tags.add(image_tag(image_id))
-    return loaders_of(info).load("hero_images", page, _hero_images).get(image_id)
+
+    def fetch(pages: list[Page], served: Served) -> dict:
+        # Only the renditions the request's document can ask for: a page of a list has a hero
+        # image, and each of the seven sizes the schema makes of it is a row to read.
+        return _hero_images(pages, rendition_specs_asked(info))
+
+    return loaders_of(info).load("hero_images", page, fetch).get(image_id)
 
 
 def page_id_of(info, page: Page):

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage
 from bench.api import COMMUNITY_HOME
-from home.selectors import page_at_path
+from home.selectors import ancestors_served, page_at_path
 from home.translation import translation_create
 from schema.core.pages import url_path_below_home
 from schema.core.pagination import cursor_encode
@@ -196,6 +196,36 @@ def test_a_page_in_its_readers_locale_is_found_by_path_without_asking_again(
 
     assert found == article
     assert isinstance(found, ArticlePage)
+
+
+def test_ancestors_are_served_in_one_query_whatever_their_tree(django_assert_num_queries):
+    """Breadcrumbs: the visible ancestors and their versions in the reader's and the source
+    locale are read in one query, so a list's mix of own pages and fallbacks costs what one
+    page does. An ancestor of the reader's locale that is no alias is its own version; one of
+    the source tree is served in the reader's locale; an alias of another locale's page is
+    served as its source version (the one rule)."""
+    zh, source = locale("zh-hans"), Locale.get_default()
+    index = community_news_index(HUACAO, "zh-hans")
+    english_index = community_news_index(HUACAO)
+
+    with django_assert_num_queries(1):
+        own = ancestors_served([Page(path=index.path + "0001")], zh, source)
+    with django_assert_num_queries(1):
+        fallback = ancestors_served([Page(path=english_index.path + "0001")], zh, source)
+
+    assert own[index.path].pk == index.pk
+    assert own[community_page(HUACAO, "zh-hans").path].locale_id == zh.pk
+    assert len(own) == 4  # home, communities, the community, its news
+    assert fallback[english_index.path].pk == index.pk
+    assert {page.locale_id for page in fallback.values()} == {zh.pk}
+    original = article_create(community_news_index(HUACAO), publish=True, title="Original")
+    alias = original.create_alias(parent=index, update_locale=zh, reset_translation_key=False)
+
+    with django_assert_num_queries(1):
+        found = ancestors_served([Page(path=alias.path + "0001")], zh, source)
+
+    assert found[alias.path].pk == original.pk
+    assert found[index.path].pk == index.pk
 
 
 def test_communities_cost_the_same_for_2_and_9(gql, many):

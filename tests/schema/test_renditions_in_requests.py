@@ -12,8 +12,11 @@ import pytest
 import willow.image
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 
+from home.images import rendition_specs
 from tests.helpers import (
     HUACAO,
     article_create,
@@ -174,3 +177,56 @@ def test_once_made_the_renditions_are_served_without_the_image_library(
     sources = {img["src"] for img in _embedded(data)}
     assert all(source.startswith("http://testserver/media/images/") for source in sources)
     assert image.renditions.count() == len(renditions)  # nothing made by the requests
+
+
+def _rendition_queries(captured) -> list[str]:
+    return [query["sql"] for query in captured if "wagtailimages_rendition" in query["sql"]]
+
+
+def test_hero_images_read_only_the_renditions_the_document_asks_for(gql, media):
+    """A list's hero images come with the renditions of the sizes its document names: each
+    size the schema makes is a row per image, most of them never asked for."""
+    image = _pictures(renditions=True)
+    thumbnail = image.renditions.get(filter_spec=settings.TAPESTRY_IMAGE_SIZES["THUMBNAIL"])
+    query = (
+        "{ articles(first: 5) { edges { node {"
+        " heroImage { rendition(size: THUMBNAIL) { url } } } } } }"
+    )
+
+    with CaptureQueriesContext(connection) as captured:
+        data = gql.data(query)
+
+    assert data["articles"]["edges"][0]["node"]["heroImage"]["rendition"] == {
+        "url": f"http://testserver{thumbnail.url}"
+    }
+    (renditions,) = _rendition_queries(captured)
+    other_specs = set(rendition_specs()) - {thumbnail.filter_spec}
+    assert thumbnail.filter_spec in renditions
+    assert not any(f"'{spec}'" in renditions for spec in other_specs)
+
+
+def test_a_size_given_as_a_variable_is_served_as_its_rendition(gql, media):
+    image = _pictures(renditions=True)
+    query = (
+        f'query($size: ImageSize!) {{ community(slug: "{HUACAO}") {{'
+        " heroImage { rendition(size: $size) { url width } } } }"
+    )
+
+    for name, spec in settings.TAPESTRY_IMAGE_SIZES.items():
+        rendition = image.renditions.get(filter_spec=spec)
+        hero = gql.data(query, {"size": name})["community"]["heroImage"]
+
+        assert hero["rendition"] == {
+            "url": f"http://testserver{rendition.url}",
+            "width": rendition.width,
+        }
+
+
+def test_an_image_without_a_rendition_asked_for_reads_none(gql, media):
+    _pictures(renditions=True)
+
+    with CaptureQueriesContext(connection) as captured:
+        data = gql.data(f'{{ community(slug: "{HUACAO}") {{ heroImage {{ url alt }} }} }}')
+
+    assert data["community"]["heroImage"]["alt"] == "Lanterns"
+    assert _rendition_queries(captured) == []
