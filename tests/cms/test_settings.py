@@ -23,8 +23,11 @@ LOAD_SETTINGS = (
 )
 
 
-def run_settings(module: str, tmp_path: Path, **environ: str) -> subprocess.CompletedProcess:
-    """Import `module` in a new interpreter whose environment holds only `environ`."""
+def run_settings(
+    module: str, tmp_path: Path, script: str = LOAD_SETTINGS, **environ: str
+) -> subprocess.CompletedProcess:
+    """Import `module` in a new interpreter whose environment holds only `environ`, and run
+    `script` there."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
@@ -35,7 +38,7 @@ def run_settings(module: str, tmp_path: Path, **environ: str) -> subprocess.Comp
         **environ,
     }
     return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
-        [sys.executable, "-c", LOAD_SETTINGS],
+        [sys.executable, "-c", script],
         cwd=PROJECT_DIR,
         env=env,
         capture_output=True,
@@ -45,12 +48,17 @@ def run_settings(module: str, tmp_path: Path, **environ: str) -> subprocess.Comp
     )
 
 
-def production(tmp_path: Path, **environ: str) -> subprocess.CompletedProcess:
+def production(
+    tmp_path: Path, script: str = LOAD_SETTINGS, **environ: str | None
+) -> subprocess.CompletedProcess:
+    """Production settings with a good secret key, a database and Redis, and `environ` (None
+    removes a variable)."""
     defaults = {"SECRET_KEY": GOOD_SECRET_KEY, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL}
     environ = {**defaults, **environ}
     return run_settings(
         "cms.settings.production",
         tmp_path,
+        script,
         **{name: value for name, value in environ.items() if value is not None},
     )
 
@@ -277,26 +285,7 @@ DATABASES_PRINTED = (
 
 
 def databases_of(tmp_path: Path, **environ: str):
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "SECRET_KEY": GOOD_SECRET_KEY,
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
-        **environ,
-    }
-    return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
-        [sys.executable, "-c", DATABASES_PRINTED],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return production(tmp_path, DATABASES_PRINTED, **environ)
 
 
 def test_replicas_become_aliases_read_through_the_router(tmp_path):
@@ -371,26 +360,7 @@ SENTINELS = "sentinel-0.redis:26379, sentinel-1.redis:26380,sentinel-2.redis"
 
 def redis_of(tmp_path: Path, **environ: str | None):
     """The Redis settings production derives from `environ` (None removes a variable)."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "TAPESTRY_VAR_DIR": str(tmp_path / "var"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "SECRET_KEY": GOOD_SECRET_KEY,
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
-        **environ,
-    }
-    return subprocess.run(  # noqa: S603 - our own interpreter and a constant script
-        [sys.executable, "-c", REDIS_PRINTED],
-        cwd=PROJECT_DIR,
-        env={name: value for name, value in env.items() if value is not None},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return production(tmp_path, REDIS_PRINTED, **environ)
 
 
 def test_production_reaches_redis_through_the_sentinels_alone(tmp_path):
