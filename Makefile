@@ -76,55 +76,38 @@ test: venv chromium varnish pgbouncer redis-sentinel kubectl ## Run the whole te
 fuzz: venv ## Fuzz the GraphQL API with schemathesis (the `fuzz` tests, also run by `make test`)
 	$(BIN)/pytest -m fuzz $(PYTEST_ARGS)
 
+# $(call debian_packages,<shell test that passes when installed>,<packages>,<the tests that need them>):
+# install Debian's packages when the test fails (as root; apt-get update only when the cached lists
+# do not have them), else say what to install.
+define debian_packages
+	@{ $(1); } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq --no-install-recommends $(2) \
+	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends $(2); }; \
+	  else \
+	    echo "$(3) need Debian's $(2): sudo apt-get install $(2)" >&2; \
+	  fi; }
+endef
+
 .PHONY: chromium
 chromium: ## Install Debian's Chromium (and CJK fonts, for the site's screenshots) for the browser tests when missing (as root)
-	@{ test -x /usr/bin/chromium && test -d /usr/share/fonts/opentype/noto; } || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }; \
-	  else \
-	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; \
-	  fi; }
+	$(call debian_packages,test -x /usr/bin/chromium && test -d /usr/share/fonts/opentype/noto,chromium fonts-noto-cjk,The browser tests)
 
 .PHONY: varnish
 varnish: ## Install Debian's Varnish and its xkey vmod for the cache tests when missing (as root)
-	@{ test -x /usr/sbin/varnishd && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; } || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends varnish varnish-modules \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends varnish varnish-modules; }; \
-	  else \
-	    echo "The Varnish tests need Debian's varnish and varnish-modules: sudo apt-get install varnish varnish-modules" >&2; \
-	  fi; }
+	$(call debian_packages,test -x /usr/sbin/varnishd && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1,varnish varnish-modules,The Varnish tests)
 
 .PHONY: pgbouncer
 pgbouncer: ## Install Debian's PgBouncer for the connection-pooling tests when missing (as root)
-	@test -x /usr/sbin/pgbouncer || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends pgbouncer \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends pgbouncer; }; \
-	  else \
-	    echo "The pooling tests need Debian's pgbouncer: sudo apt-get install pgbouncer" >&2; \
-	  fi; }
+	$(call debian_packages,test -x /usr/sbin/pgbouncer,pgbouncer,The pooling tests)
 
 .PHONY: redis-sentinel
 redis-sentinel: ## Install Debian's Redis Sentinel for the failover tests when missing (as root)
-	@test -x /usr/bin/redis-sentinel || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends redis-sentinel \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends redis-sentinel; }; \
-	  else \
-	    echo "The failover tests need Debian's redis-sentinel: sudo apt-get install redis-sentinel" >&2; \
-	  fi; }
+	$(call debian_packages,test -x /usr/bin/redis-sentinel,redis-sentinel,The failover tests)
 
 .PHONY: kubectl
 kubectl: ## Install Debian's kubectl (kubernetes-client) for the Kubernetes manifest tests when missing (as root)
-	@command -v kubectl >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get install -y -qq --no-install-recommends kubernetes-client \
-	    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends kubernetes-client; }; \
-	  else \
-	    echo "The Kubernetes manifest tests need kubectl: sudo apt-get install kubernetes-client" >&2; \
-	  fi; }
+	$(call debian_packages,command -v kubectl >/dev/null 2>&1,kubernetes-client,The Kubernetes manifest tests)
 
 .PHONY: bench-publishing
 bench-publishing: venv ## Scheduled-publishing lag over a batch of pages (real worker + beat; PostgreSQL and Redis)
