@@ -12,7 +12,6 @@ Every process is given the Sentinels' addresses, and a REDIS_URL that names the 
 the Sentinels can go on working.
 """
 
-import datetime
 import json
 import uuid
 from collections import Counter
@@ -20,15 +19,13 @@ from collections import Counter
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
 from cms.settings.redis import redis_cache_settings, redis_sentinel_settings, redis_url
 from tasks.models import WebhookDelivery, WebhookEndpoint
 from tests.helpers import article_create, city_news_index
 from tests.scale.redis_sentinel import RedisWithSentinel
-from tests.tasks.celery_processes import CeleryProcesses, wait_until
+from tests.tasks.celery_processes import CeleryProcesses, pages_scheduled, wait_until
 from tests.tasks.receivers import WebhookReceiver
 
 # django_db: the Celery processes work on this process's test database; their test commits, so
@@ -137,36 +134,6 @@ def test_the_web_side_answers_through_the_new_primary(web_through_sentinel, clie
 # Scheduled publishing ---------------------------------------------------------------------------
 
 
-def _schedule_spread(count: int, *, first_in: float, spacing: float) -> dict:
-    """`count` pages scheduled, then given go-live times `spacing` seconds apart from
-    `first_in` seconds from now, in one commit (a slow machine creating them publishes none
-    early); {page id: go-live time}."""
-    later = timezone.now() + datetime.timedelta(hours=1)
-    ids = []
-    for number in range(count):
-        page = article_create(city_news_index(), title=f"Failover notice {number}")
-        page.go_live_at = later
-        page.save_revision().publish()  # a future go-live time schedules it
-        ids.append(page.pk)
-    start = timezone.now() + datetime.timedelta(seconds=first_in)
-    scheduled = {
-        pk: start + datetime.timedelta(seconds=spacing * number) for number, pk in enumerate(ids)
-    }
-    with transaction.atomic():
-        for revision in Revision.objects.filter(object_id__in=[str(pk) for pk in ids]).exclude(
-            approved_go_live_at=None
-        ):
-            go_live_at = scheduled[int(revision.object_id)]
-            content = dict(revision.content, go_live_at=go_live_at.isoformat())
-            Revision.objects.filter(pk=revision.pk).update(
-                approved_go_live_at=go_live_at, content=content
-            )
-        for pk, go_live_at in scheduled.items():
-            Page.objects.filter(pk=pk).update(go_live_at=go_live_at)
-    assert not Page.objects.filter(pk__in=ids, live=True).exists()
-    return scheduled
-
-
 def _live(ids) -> int:
     return Page.objects.filter(pk__in=ids, live=True).count()
 
@@ -201,7 +168,7 @@ def test_scheduled_publishing_goes_on_through_a_failover(redis_servers, receiver
         processes = {"worker": celery.worker, "publisher": celery.publisher, "beat": celery.beat}
         pids = {name: process.pid for name, process in processes.items()}
 
-        scheduled = _schedule_spread(PAGES, first_in=4, spacing=1)
+        scheduled = pages_scheduled(PAGES, label="Failover notice", first_in=4, spacing=1)
         wait_until(
             lambda: _live(scheduled) >= 3,
             timeout=60,
@@ -220,7 +187,7 @@ def test_scheduled_publishing_goes_on_through_a_failover(redis_servers, receiver
         )
         # After the failover: a page scheduled then goes live (beat and the publisher), and a
         # page published then has its webhook sent (the worker).
-        after = _schedule_spread(1, first_in=1, spacing=0)
+        after = pages_scheduled(1, label="Failover notice after", first_in=1)
         wait_until(
             lambda: _live(after) == 1,
             timeout=LIVE_TIMEOUT_SECONDS,

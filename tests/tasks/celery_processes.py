@@ -1,5 +1,6 @@
 """Start a real Celery worker and beat against the test database and the tests' Redis."""
 
+import datetime
 import os
 import signal
 import subprocess
@@ -9,7 +10,11 @@ from pathlib import Path
 
 import redis
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
+from django.utils import timezone
+from wagtail.models import Page, Revision
+
+from tests.helpers import article_create, city_news_index
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -146,3 +151,33 @@ class CeleryProcesses:
                 except subprocess.TimeoutExpired:
                     os.killpg(process.pid, signal.SIGKILL)
                     process.wait(timeout=10)
+
+
+def pages_scheduled(count: int, *, label: str, first_in: float, spacing: float = 0) -> dict:
+    """`count` pages scheduled, then given go-live times `spacing` seconds apart from `first_in`
+    seconds from now, in one commit (so a slow machine creating them never publishes one
+    early); {page id: go-live time}."""
+    later = timezone.now() + datetime.timedelta(hours=1)
+    ids = []
+    for number in range(count):
+        page = article_create(city_news_index(), title=f"{label} {number}")
+        page.go_live_at = later
+        page.save_revision().publish()  # a future go-live time schedules it
+        ids.append(page.pk)
+    start = timezone.now() + datetime.timedelta(seconds=first_in)
+    scheduled = {
+        pk: start + datetime.timedelta(seconds=spacing * number) for number, pk in enumerate(ids)
+    }
+    with transaction.atomic():
+        for revision in Revision.objects.filter(object_id__in=[str(pk) for pk in ids]).exclude(
+            approved_go_live_at=None
+        ):
+            go_live_at = scheduled[int(revision.object_id)]
+            content = dict(revision.content, go_live_at=go_live_at.isoformat())
+            Revision.objects.filter(pk=revision.pk).update(
+                approved_go_live_at=go_live_at, content=content
+            )
+        for pk, go_live_at in scheduled.items():
+            Page.objects.filter(pk=pk).update(go_live_at=go_live_at)
+    assert not Page.objects.filter(pk__in=ids, live=True).exists()
+    return scheduled

@@ -6,19 +6,17 @@ every page went live exactly once (one "scheduled publish" log entry, one live r
 most 15 s late (p100). These tests commit, so the module restores the database afterwards.
 """
 
-import datetime
 import shutil
 import subprocess
 import time
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry
 
 from tasks.models import WebhookEndpoint
 from tests.helpers import article_create, city_news_index
-from tests.tasks.celery_processes import CeleryProcesses, wait_until
+from tests.tasks.celery_processes import CeleryProcesses, pages_scheduled, wait_until
 from tests.tasks.receivers import WebhookReceiver, free_port
 
 pytestmark = [
@@ -28,30 +26,6 @@ pytestmark = [
 ]
 
 LAG_TARGET_SECONDS = 15
-
-
-def _schedule(count: int, *, ahead: float, label: str) -> dict[int, datetime.datetime]:
-    """`count` pages scheduled, then all made due `ahead` seconds from now in one commit (so
-    a slow machine creating them never publishes one at once); {page id: go-live time}."""
-    later = timezone.now() + datetime.timedelta(hours=1)
-    ids = []
-    for number in range(count):
-        page = article_create(city_news_index(), title=f"{label} {number}")
-        page.go_live_at = later
-        page.save_revision().publish()  # a future go-live time schedules it
-        ids.append(page.pk)
-    go_live_at = timezone.now() + datetime.timedelta(seconds=ahead)
-    with transaction.atomic():
-        for revision in Revision.objects.filter(object_id__in=[str(pk) for pk in ids]).exclude(
-            approved_go_live_at=None
-        ):
-            content = dict(revision.content, go_live_at=go_live_at.isoformat())
-            Revision.objects.filter(pk=revision.pk).update(
-                approved_go_live_at=go_live_at, content=content
-            )
-        Page.objects.filter(pk__in=ids).update(go_live_at=go_live_at)
-    assert not Page.objects.filter(pk__in=ids, live=True).exists()
-    return dict.fromkeys(ids, go_live_at)
 
 
 def _wait_until_due(scheduled: dict) -> None:
@@ -96,7 +70,7 @@ def test_publisher_sigkilled_during_a_run(processes):
     celery = processes()
     celery.start_publisher(TAPESTRY_TEST_PUBLISH_DELAY="0.5")
     celery.start_beat()
-    scheduled = _schedule(8, ahead=3, label="Killed run notice")
+    scheduled = pages_scheduled(8, label="Killed run notice", first_in=3)
 
     wait_until(
         lambda: Page.objects.filter(pk__in=scheduled, live=True).exists(),
@@ -184,7 +158,7 @@ def test_redis_restarted_at_go_live(processes, own_redis):
     celery.start_worker()
     celery.start_publisher()
     celery.start_beat()
-    scheduled = _schedule(8, ahead=4, label="Redis restart notice")
+    scheduled = pages_scheduled(8, label="Redis restart notice", first_in=4)
 
     _wait_until_due(scheduled)
     own_redis.stop()
@@ -209,7 +183,7 @@ def test_a_slow_webhook_receiver_does_not_delay_publishing(processes):
         # A backlog of deliveries: 6 x 9 s on two slots, then one per scheduled page.
         for number in range(6):
             article_create(city_news_index(), title=f"Busy notice {number}", publish=True)
-        scheduled = _schedule(6, ahead=3, label="Slow webhook notice")
+        scheduled = pages_scheduled(6, label="Slow webhook notice", first_in=3)
 
         _assert_each_live_once_and_on_time(scheduled)
         wait_until(lambda: len(receiver.requests) >= 2, timeout=30, message="no webhook arrived")
