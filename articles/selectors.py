@@ -17,11 +17,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models.functions import Coalesce, Now
 from wagtail.models import Locale, Page, PageQuerySet
 
 from articles.models import ArticlePage, ArticlePageTopic, Bureau, EventPage, Topic
+from home.prepared import prepared_rows
 from home.selectors import pages_search_ids, pages_served, pages_visible, path_in_any
 
 # "published" is when the source page was first published: a translation published later
@@ -156,10 +156,14 @@ def articles_by_id(ids: Iterable[int]) -> list[ArticlePage]:
 
 def topic_links(page_ids: Iterable[int]) -> list[tuple[int, object]]:
     """(page id, topic translation key) for the pages' topic links, in the editor's order."""
-    return list(
-        ArticlePageTopic.objects.filter(page_id__in=set(page_ids))
-        .order_by("page_id", "sort_order", "pk")
-        .values_list("page_id", "topic__translation_key")
+    page_ids = sorted(set(page_ids))
+    return prepared_rows(
+        ("topic_links", tuple(page_ids)),
+        lambda: (
+            ArticlePageTopic.objects.filter(page_id__in=page_ids)
+            .order_by("page_id", "sort_order", "pk")
+            .values_list("page_id", "topic__translation_key")
+        ),
     )
 
 
@@ -188,7 +192,9 @@ def events_select(
     if starts_before:
         queryset = queryset.filter(starts_at__lt=starts_before)
     if upcoming is not None:
-        now = now or timezone.now()
+        # The database's clock unless a time is given, as the visibility rules (one SQL at any
+        # time: `home.prepared`).
+        now = now or Now()
         queryset = (
             queryset.filter(ends_at__gte=now) if upcoming else queryset.filter(ends_at__lt=now)
         )
@@ -219,8 +225,12 @@ def topics_select(locale: Locale, source: Locale) -> QuerySet:
 def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
     """Live snippets by translation key, in `locale` where translated, else the source version."""
     found: dict = {}
-    rows = model.objects.filter(
-        live=True, translation_key__in=set(keys), locale__in=[locale, source]
+    keys = sorted(set(keys))
+    rows = prepared_rows(
+        ("snippets_for_keys", model._meta.label, tuple(keys), locale.pk, source.pk),
+        lambda: model.objects.filter(
+            live=True, translation_key__in=keys, locale__in=[locale.pk, source.pk]
+        ),
     )
     for snippet in rows:
         if snippet.translation_key not in found or snippet.locale_id == locale.pk:
@@ -243,10 +253,29 @@ def topics_by_page(
 
 
 def bureaus_by_id(ids: Iterable[int], locale: Locale, source: Locale) -> dict[int, Bureau]:
-    """Live bureaus by the id an article links, each in `locale` where translated there."""
-    keys = dict(Bureau.objects.filter(pk__in=set(ids)).values_list("pk", "translation_key"))
-    bureaus = snippets_for_keys(Bureau, keys.values(), locale, source)
-    return {pk: bureaus[key] for pk, key in keys.items() if key in bureaus}
+    """Live bureaus by the id an article links, each in `locale` where translated there (by
+    the rule of `snippets_for_keys`).
+
+    One query: the linked bureaus and the versions of their translation keys in the two
+    locales, found through the keys."""
+    ids = sorted(set(ids))
+    locales = (locale.pk, source.pk)
+
+    def build() -> QuerySet:
+        keys = Bureau.objects.filter(pk__in=ids).values("translation_key")
+        return Bureau.objects.filter(translation_key__in=keys).filter(
+            Q(pk__in=ids) | Q(live=True, locale__in=locales)
+        )
+
+    rows = prepared_rows(("bureaus_by_id", tuple(ids), locales), build)
+    versions: dict = {}
+    for row in rows:
+        if not row.live or row.locale_id not in locales:
+            continue
+        if row.translation_key not in versions or row.locale_id == locale.pk:
+            versions[row.translation_key] = row
+    linked = {row.pk: row.translation_key for row in rows if row.pk in ids}
+    return {pk: versions[key] for pk, key in linked.items() if key in versions}
 
 
 def article_topics(page: ArticlePage, locale: Locale, source: Locale) -> list[Topic]:

@@ -4,6 +4,7 @@ from wagtail.models import Locale, PageQuerySet
 
 from communities.models import CommunityContact, CommunityPage
 from communities.models.pages import communities_served
+from home.prepared import prepared_rows
 from home.selectors import ancestor_paths, community_roots_served, pages_visible, served_version
 
 
@@ -22,13 +23,24 @@ def community_get(slug: str, locale: Locale, source: Locale) -> CommunityPage | 
     its translation key there, and it counts), so it is served without asking again. The hero
     image comes with the page.
     """
-    visible = pages_visible(CommunityPage.objects.select_related("hero_image"))
-    page = visible.filter(locale=locale, slug=slug).first()
+    page = _community_by_slug(slug, locale)
     if page is not None and page.alias_of_id is None:
         return page
     if page is None and locale.pk != source.pk:
-        page = visible.filter(locale=source, slug=slug).first()
+        page = _community_by_slug(slug, source)
     return served_version(page, locale, source) if page is not None else None
+
+
+def _community_by_slug(slug: str, locale: Locale) -> CommunityPage | None:
+    """The visible community with this slug in the locale's tree (the first in tree order),
+    with its hero image; the query is compiled once per slug and locale (`home.prepared`)."""
+
+    def build():
+        visible = pages_visible(CommunityPage.objects.select_related("hero_image"))
+        return visible.filter(locale=locale, slug=slug).order_by("path")[:1]
+
+    found = prepared_rows(("community_by_slug", slug, locale.pk), build)
+    return found[0] if found else None
 
 
 def communities_of(pages, locale: Locale, source: Locale) -> dict[int, CommunityPage | None]:

@@ -5,7 +5,7 @@ these functions, so the visibility rules live in one place.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -21,15 +21,13 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     TextField,
     Value,
     When,
     Window,
-    prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Now, RowNumber
 from django.utils import timezone
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
@@ -37,6 +35,8 @@ from wagtail.models import Locale, Page, PageQuerySet, PageViewRestriction, get_
 from wagtail.search import index
 
 from home.mixins import community_root_models
+from home.models.hero import HeroImageMixin
+from home.prepared import prepared_rows
 
 STEP = Page.steplen
 
@@ -68,13 +68,14 @@ def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
 
 
 def _visible() -> Q:
-    """The condition of `pages_visible`."""
-    now = timezone.now()
+    """The condition of `pages_visible`. The expiry is compared with the database's clock
+    (`Now()`: the statement's start), so the SQL of a query applying the rules is the same at
+    any time, and can be compiled once (`home.prepared`)."""
     return (
         Q(live=True)
         & ~Q(_private())
         & Q(depth__gt=1)
-        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=Now()))
     )
 
 
@@ -250,19 +251,29 @@ def ancestors_served(pages: Iterable[Page], locale: Locale, source: Locale) -> d
     `served_versions` applied to them (the version in `locale` when it counts, else the
     source's). An ancestor of the reader's locale that is no alias is its own version.
     """
-    prefixes = {path for page in pages for path in ancestor_paths(page, inclusive=False)}
+    prefixes = sorted({path for page in pages for path in ancestor_paths(page, inclusive=False)})
     if not prefixes:
         return {}
-    keys = Page.objects.filter(path__in=prefixes).values("translation_key")
-    visible = _visible()
-    rows = list(
-        Page.objects.filter(
-            Q(path__in=prefixes) | Q(locale__in=[locale.pk, source.pk], translation_key__in=keys)
-        ).annotate(
-            is_visible=ExpressionWrapper(visible, output_field=BooleanField()),
-            is_counted=ExpressionWrapper(visible & ~_FOREIGN_ALIAS, output_field=BooleanField()),
+
+    def build() -> PageQuerySet:
+        keys = Page.objects.filter(path__in=prefixes).values("translation_key")
+        visible = _visible()
+        # Every version is found through its translation key (an index): an ancestor is one
+        # of the versions of its own key. With `path IN` and the keys side by side under an
+        # OR, PostgreSQL read the whole page table instead.
+        return (
+            Page.objects.filter(translation_key__in=keys)
+            .filter(Q(path__in=prefixes) | Q(locale__in=[locale.pk, source.pk]))
+            .annotate(
+                is_visible=ExpressionWrapper(visible, output_field=BooleanField()),
+                is_counted=ExpressionWrapper(
+                    visible & ~_FOREIGN_ALIAS, output_field=BooleanField()
+                ),
+            )
         )
-    )
+
+    # Pages under the same parents share their ancestors: compiled once for them.
+    rows = prepared_rows(("ancestors_served", tuple(prefixes), locale.pk, source.pk), build)
     versions: dict = {}
     for row in rows:
         if not row.is_counted or row.locale_id not in (locale.pk, source.pk):
@@ -334,21 +345,29 @@ def images_by_id(ids: Iterable[int], specs: Iterable[str]) -> dict:
 
 def renditions_prefetch(images: Iterable, specs: Iterable[str]) -> None:
     """Load the renditions for the given filter specs of images already in hand (e.g. those a
-    StreamField block loaded), in one query for them all: `prefetch_renditions` for instances.
+    StreamField block loaded), in one query for them all.
 
-    Wagtail's `get_renditions` reads an image's prefetched renditions instead of the cache or
-    the database."""
+    Each image gets them as `prefetched_renditions`, where Wagtail's `get_renditions` and
+    `find_existing_renditions` read them instead of the cache or the database (the attribute
+    Wagtail's own `prefetch_renditions()` fills). One plain query: Django's
+    `prefetch_related_objects` built a related manager's queryset per image for the same."""
     images = [image for image in images if image is not None]
     if not images:
         return
-    specs = set(specs)
-    rendition_model = get_image_model().get_rendition_model()
-    if not specs:
-        # None asked for: an empty prefetch says so without asking the database.
-        renditions = rendition_model.objects.none()
-    else:
-        renditions = rendition_model.objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+    specs = sorted(set(specs))
+    # With no spec asked for, the empty lists say so without asking the database.
+    by_image: dict = {image.pk: [] for image in images}
+    if specs:
+        ids = sorted(by_image)
+        rendition_model = get_image_model().get_rendition_model()
+        renditions = prepared_rows(
+            ("renditions", tuple(ids), tuple(specs)),
+            lambda: rendition_model.objects.filter(image_id__in=ids, filter_spec__in=specs),
+        )
+        for rendition in renditions:
+            by_image[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = by_image[image.pk]
 
 
 def embeds_by_hash(hashes: Iterable[str]) -> dict:
@@ -403,11 +422,17 @@ def path_in_any(paths: Iterable[str]) -> Q:
 
 
 def pages_windowed(
-    queryset: PageQuerySet, groups: dict[str, object], order: Sequence[str], offset: int, size: int
+    select: Callable[[], PageQuerySet],
+    groups: dict[str, object],
+    order: Sequence[str],
+    offset: int,
+    size: int,
+    *,
+    key: Hashable | None = None,
 ) -> tuple[dict, dict]:
-    """The pages of `queryset` in each group, counted, and sliced `[offset:offset + size]` in
-    `order` (field names, `-` for descending): the same pages as slicing each group's queryset,
-    in one query for all the groups instead of two per group.
+    """The pages of the queryset `select()` builds, in each group, counted, and sliced
+    `[offset:offset + size]` in `order` (field names, `-` for descending): the same pages as
+    slicing each group's queryset, in one query for all the groups instead of two per group.
 
     `groups` maps tree paths to group keys: a page belongs to the group of the path it is at or
     below (the paths must not be below one another). Returns ({key: total}, {key: [pages]}).
@@ -416,47 +441,70 @@ def pages_windowed(
     counted by the same query; only when a group has no row there and the window starts past
     the first item (its total may then be anything up to `offset`) is a second query, of counts
     only, needed. The database is never asked for an OFFSET: rows are numbered and filtered.
+
+    With a `key` that names everything `select` builds its queryset from, the query is built
+    and compiled once per process for that key, the groups, the order and the window
+    (`home.prepared`); `select` is then not called again.
     """
     keys = list(dict.fromkeys(groups.values()))
     if not keys:
         return {}, {}
+
+    def rows_of(build: Callable[[], PageQuerySet]) -> list:
+        if key is None:
+            return list(build())
+        window = ("pages_windowed", key, tuple(groups.items()), tuple(order), offset, size)
+        return prepared_rows(window, build)
+
     if len(keys) == 1:
-        return _pages_windowed_one(queryset, groups, keys[0], order, offset, size)
-    number = {key: index for index, key in enumerate(keys)}
-    group = Case(
-        *(When(path__startswith=path, then=Value(number[key])) for path, key in groups.items()),
-        output_field=IntegerField(),
-    )
-    keyed = queryset.filter(path_in_any(groups)).annotate(page_group=group)
-    position = Window(
-        RowNumber(),
-        partition_by=[F("page_group")],
-        order_by=[F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in order],
-    )
-    rows = (
-        keyed.annotate(
-            position=position,
-            group_total=Window(Count("pk"), partition_by=[F("page_group")]),
+        return _pages_windowed_one(select, rows_of, groups, keys[0], order, offset, size)
+    number = {group_key: index for index, group_key in enumerate(keys)}
+
+    def keyed() -> PageQuerySet:
+        group = Case(
+            *(
+                When(path__startswith=path, then=Value(number[group]))
+                for path, group in groups.items()
+            ),
+            output_field=IntegerField(),
         )
-        .filter(position__gt=offset, position__lte=offset + size)
-        .order_by("page_group", "position")
-    )
+        return select().filter(path_in_any(groups)).annotate(page_group=group)
+
+    def numbered() -> PageQuerySet:
+        position = Window(
+            RowNumber(),
+            partition_by=[F("page_group")],
+            order_by=[
+                F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in order
+            ],
+        )
+        return (
+            keyed()
+            .annotate(
+                position=position,
+                group_total=Window(Count("pk"), partition_by=[F("page_group")]),
+            )
+            .filter(position__gt=offset, position__lte=offset + size)
+            .order_by("page_group", "position")
+        )
+
     totals: dict = {}
     windows: dict = {}
-    for page in rows:
+    for page in rows_of(numbered):
         totals[keys[page.page_group]] = page.group_total
         windows.setdefault(keys[page.page_group], []).append(page)
-    unknown = [key for key in keys if key not in totals]
+    unknown = [group_key for group_key in keys if group_key not in totals]
     if unknown and offset > 0:
         counted = (
-            keyed.filter(page_group__in=[number[key] for key in unknown])
+            keyed()
+            .filter(page_group__in=[number[group_key] for group_key in unknown])
             .order_by()
             .values_list("page_group")
             .annotate(total=Count("pk"))
         )
         totals.update((keys[index], total) for index, total in counted)
-    for key in unknown:
-        totals.setdefault(key, 0)
+    for group_key in unknown:
+        totals.setdefault(group_key, 0)
     return totals, windows
 
 
@@ -465,7 +513,8 @@ MAX_OFFSET = 2**62
 
 
 def _pages_windowed_one(
-    queryset: PageQuerySet,
+    select: Callable[[], PageQuerySet],
+    rows_of: Callable[[Callable[[], PageQuerySet]], list],
     groups: dict[str, object],
     key,
     order: Sequence[str],
@@ -475,17 +524,20 @@ def _pages_windowed_one(
     """`pages_windowed` for a single group (one community's list, the usual request): a plain
     slice whose rows carry the count of all matches (`COUNT(*) OVER ()`, counted before the
     LIMIT). Without a partition nothing needs filtering on a window, so Django does not wrap
-    the query in a subquery to number the rows: compiling that took half of a community
-    home's time."""
-    grouped = queryset.filter(path_in_any(groups)).order_by(*order)
-    if offset + size > MAX_OFFSET:  # SQL's OFFSET is a bigint; no list reaches this far
-        rows = []
-    else:
-        rows = list(grouped.annotate(group_total=Window(Count("pk")))[offset : offset + size])
+    the query in a subquery to number the rows."""
+
+    def grouped() -> PageQuerySet:
+        return select().filter(path_in_any(groups)).order_by(*order)
+
+    def sliced() -> PageQuerySet:
+        return grouped().annotate(group_total=Window(Count("pk")))[offset : offset + size]
+
+    # SQL's OFFSET is a bigint; no list reaches this far.
+    rows = [] if offset + size > MAX_OFFSET else rows_of(sliced)
     if rows:
         total = rows[0].group_total
     elif offset > 0:
-        total = grouped.count()
+        total = grouped().count()
     else:
         total = 0
     return {key: total}, ({key: rows} if rows else {})
@@ -496,11 +548,15 @@ def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:
 
     The path is looked up in the requested locale's tree, then in the source tree; what is found
     is served by the one rule (`served_version`): a page found in the source tree is served in
-    the requested locale when its translation counts there.
+    the requested locale when its translation counts there. Each lookup's SQL is compiled once
+    per process for its locales and path (`home.prepared`).
     """
     homes = dict(
-        pages_visible(Page.objects.filter(depth=2, locale__in=[locale, source])).values_list(
-            "locale_id", "url_path"
+        prepared_rows(
+            ("locale_homes", locale.pk, source.pk),
+            lambda: pages_visible(
+                Page.objects.filter(depth=2, locale__in=[locale.pk, source.pk])
+            ).values_list("locale_id", "url_path"),
         )
     )
     relative = path.strip("/")
@@ -509,17 +565,43 @@ def page_at_path(path: str, locale: Locale, source: Locale) -> Page | None:
         home = homes.get(candidate.pk)
         if home is None:
             continue
-        page = pages_visible(
-            Page.objects.filter(locale=candidate, url_path=f"{home}{relative}")
-        ).first()
+        page = _page_at_url_path(candidate.pk, f"{home}{relative}")
         if page is None:
             continue
         if _served_as_is(page, locale):
             # A visible page of the requested locale that is no alias is the version the rule
             # serves there (as in `communities.selectors.community_get`): no need to ask again.
-            return page.specific
+            return _specific(page)
         return served_version(page, locale, source)
     return None
+
+
+def _page_at_url_path(locale_id: int, url_path: str) -> Page | None:
+    """The visible page with this `url_path` in the locale's tree (base `Page` row)."""
+    found = prepared_rows(
+        ("page_at_url_path", locale_id, url_path),
+        lambda: pages_visible(Page.objects.filter(locale=locale_id, url_path=url_path)).order_by(
+            "path"
+        )[:1],
+    )
+    return found[0] if found else None
+
+
+def _specific(page: Page) -> Page:
+    """The page as its specific model (Wagtail's `page.specific`), with its hero image; the
+    query is compiled once per page (`home.prepared`)."""
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    if model is None or model is Page:
+        return page
+
+    def build() -> PageQuerySet:
+        queryset = model.objects.filter(pk=page.pk)
+        if issubclass(model, HeroImageMixin):
+            queryset = queryset.select_related("hero_image")
+        return queryset
+
+    found = prepared_rows(("specific", model._meta.label, page.pk), build)
+    return found[0] if found else page
 
 
 # Chinese, Japanese and Korean script: PostgreSQL's and SQLite's full-text parsers do not split

@@ -479,6 +479,10 @@ TAPESTRY_GRAPHQL_RESPONSE_CACHE = env_bool(
 )
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL = env_int("TAPESTRY_GRAPHQL_RESPONSE_CACHE_TTL", 3600)
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = "tapestry:graphql"
+# Querysets of the API's lists compiled to SQL once per process (home/prepared.py): how many
+# are kept, and whether each use compiles again to check that it gives the same SQL (the tests).
+TAPESTRY_PREPARED_QUERIES_SIZE = env_int("TAPESTRY_PREPARED_QUERIES_SIZE", 512)
+TAPESTRY_PREPARED_QUERIES_CHECK = env_bool("TAPESTRY_PREPARED_QUERIES_CHECK", False)
 # What a change purges, by cache tag (tasks/cache.py): dotted paths of `purge(tags: set[str])`:
 # the response cache, then the HTTP caches configured above (Varnish, a CDN).
 TAPESTRY_CACHE_PURGERS = [

@@ -40,6 +40,8 @@ CELERY_TASK_ALWAYS_EAGER = False
 # own tests turn it on, under a prefix of their own.
 TAPESTRY_GRAPHQL_RESPONSE_CACHE = False
 TAPESTRY_GRAPHQL_RESPONSE_CACHE_PREFIX = f"tapestry-test-{os.getpid()}:graphql"
+# Every prepared queryset is compiled again and compared: a key that leaves something out fails.
+TAPESTRY_PREPARED_QUERIES_CHECK = True
 # Wagtail's index updates run inside the test's process, so tests see them at once; the Celery
 # backend itself is tested on its own (tests/tasks/).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
