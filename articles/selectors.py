@@ -62,7 +62,14 @@ def published_annotate(queryset: PageQuerySet, scope: Scope) -> PageQuerySet:
     own first publication, without a subquery per row."""
     source = scope.source
     if scope.locale.pk == source.pk:
-        return queryset.annotate(published=F("first_published_at"))
+        # An expression, not the bare column (a live page always has a first publication):
+        # ordered by the indexed column under a LIMIT, PostgreSQL walked that index backwards
+        # through every page of every community, expecting to stop after a few rows, but a
+        # list's count (a window over all its matches) reads every match first. Ordered by an
+        # expression, it reads the community's pages and sorts those.
+        return queryset.annotate(
+            published=Coalesce(F("first_published_at"), F("last_published_at"))
+        )
     source_published = Page.objects.filter(
         locale=source, translation_key=OuterRef("translation_key")
     ).values("first_published_at")[:1]

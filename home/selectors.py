@@ -54,7 +54,7 @@ def source_locale() -> Locale:
 
 def locales_all() -> list[Locale]:
     """Every configured locale."""
-    return list(Locale.objects.all())
+    return prepared_rows(("locales_all",), lambda: Locale.objects.all())
 
 
 def pages_visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
@@ -181,15 +181,24 @@ def served_versions(
         return {}
     locale = _locale(locale)
     source = source or source_locale()
-    keys = {page.translation_key for page in pages}
-    versions = pages_counted(
-        Page.objects.filter(translation_key__in=keys, locale__in={locale.pk, source.pk})
-    )
+    keys = sorted({page.translation_key for page in pages})
+    locales = sorted({locale.pk, source.pk})
+    prepared = ("served_versions", tuple(keys), tuple(locales))
+
+    def versions() -> PageQuerySet:
+        return pages_counted(Page.objects.filter(translation_key__in=keys, locale__in=locales))
+
     if specific:
-        rows = versions.values_list("pk", "translation_key", "locale_id", "content_type_id")
+        rows = prepared_rows(
+            (*prepared, "kinds"),
+            lambda: versions().values_list("pk", "translation_key", "locale_id", "content_type_id"),
+        )
         in_hand = {page.pk: page for page in pages if type(page) is not Page}
     else:
-        rows = [(page.pk, page.translation_key, page.locale_id, page) for page in versions]
+        rows = [
+            (page.pk, page.translation_key, page.locale_id, page)
+            for page in prepared_rows((*prepared, "pages"), versions)
+        ]
         in_hand = {page.pk: page for page in pages}
     chosen: dict = {}
     for pk, key, locale_id, kind in rows:
@@ -230,7 +239,8 @@ def served_version(
 def pages_linked(ids: Iterable[int], locale: Locale, source: Locale) -> dict[int, Page | None]:
     """Pages linked by id (e.g. from rich text), each as a reader of `locale` is served it (base
     `Page` rows: enough for a link)."""
-    linked = Page.objects.filter(pk__in=set(ids))
+    ids = sorted(set(ids))
+    linked = prepared_rows(("pages_linked", tuple(ids)), lambda: Page.objects.filter(pk__in=ids))
     return served_versions(linked, locale, source, specific=False)
 
 
