@@ -53,6 +53,10 @@ class _PreparedQuery(Query):
             raise TypeError("A prepared query is run as it is.")
         return self
 
+    def clone(self):
+        # A query derived from this one (a count, a filter) would answer with this one's SQL.
+        raise TypeError("A prepared query is run as it is.")
+
 
 class _Prepared:
     """One compiled queryset: its SQL, and the queryset that runs it (never evaluated itself)."""
