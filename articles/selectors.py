@@ -232,7 +232,7 @@ def topics_select(locale: Locale, source: Locale) -> QuerySet:
 def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
     """Live snippets by translation key, in `locale` where translated, else the source version."""
     found: dict = {}
-    keys = sorted({key for key in keys if key is not None})
+    keys = sorted({key for key in keys if key is not None}, key=str)
     rows = prepared_rows(
         ("snippets_for_keys", model._meta.label, tuple(keys), locale.pk, source.pk),
         lambda: model.objects.filter(

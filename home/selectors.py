@@ -181,7 +181,7 @@ def served_versions(
         return {}
     locale = _locale(locale)
     source = source or source_locale()
-    keys = sorted({page.translation_key for page in pages})
+    keys = sorted({page.translation_key for page in pages}, key=str)
     locales = sorted({locale.pk, source.pk})
     prepared = ("served_versions", tuple(keys), tuple(locales))
 
