@@ -231,7 +231,6 @@ def topics_select(locale: Locale, source: Locale) -> QuerySet:
 
 def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
     """Live snippets by translation key, in `locale` where translated, else the source version."""
-    found: dict = {}
     keys = sorted({key for key in keys if key is not None}, key=str)
     rows = prepared_rows(
         ("snippets_for_keys", model._meta.label, tuple(keys), locale.pk, source.pk),
@@ -239,6 +238,13 @@ def snippets_for_keys(model, keys, locale: Locale, source: Locale) -> dict:
             live=True, translation_key__in=keys, locale__in=[locale.pk, source.pk]
         ),
     )
+    return _served_snippets(rows, locale)
+
+
+def _served_snippets(rows: Iterable, locale: Locale) -> dict:
+    """{translation key: the row in `locale` where there is one, else the other (the source's)}
+    from rows of live snippets in `locale` and the source locale."""
+    found: dict = {}
     for snippet in rows:
         if snippet.translation_key not in found or snippet.locale_id == locale.pk:
             found[snippet.translation_key] = snippet
@@ -275,13 +281,11 @@ def bureaus_by_id(ids: Iterable[int], locale: Locale, source: Locale) -> dict[in
         )
 
     rows = prepared_rows(("bureaus_by_id", tuple(ids), locales), build)
-    versions: dict = {}
-    for row in rows:
-        if not row.live or row.locale_id not in locales:
-            continue
-        if row.translation_key not in versions or row.locale_id == locale.pk:
-            versions[row.translation_key] = row
-    linked = {row.pk: row.translation_key for row in rows if row.pk in ids}
+    versions = _served_snippets(
+        (row for row in rows if row.live and row.locale_id in locales), locale
+    )
+    linked_ids = set(ids)
+    linked = {row.pk: row.translation_key for row in rows if row.pk in linked_ids}
     return {pk: versions[key] for pk, key in linked.items() if key in versions}
 
 
