@@ -8,6 +8,7 @@ from schema.communities.mutations import CommunityMutations
 from schema.communities.schema import CommunityQueries
 from schema.communities.subscription_mutations import SubscriptionMutations
 from schema.core.blocks import ALL_BLOCK_TYPES
+from schema.core.inputs import unstorable_text_refused
 from schema.core.pages import PAGE_TYPES
 from schema.pages.schema import PageQueries
 from schema.site.schema import SiteQueries
@@ -31,3 +32,5 @@ class Mutation(CommunityMutations, FeedbackMutations, SubscriptionMutations, gra
 schema = graphene.Schema(
     query=Query, mutation=Mutation, types=[*ALL_BLOCK_TYPES, *PAGE_TYPES.values()]
 )
+# Text no column can hold is refused in every argument (NUL, unpaired surrogates).
+unstorable_text_refused(schema.graphql_schema)

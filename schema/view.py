@@ -52,7 +52,6 @@ from graphql import (
 from home import replicas
 from schema.core import http_cache, response_cache
 from schema.core.context import Context
-from schema.core.inputs import UnstorableTextMiddleware
 from schema.persisted.documents import prepare, sha256_hex
 from schema.persisted.protocol import Requested, document_requested, document_store, hash_only
 
@@ -223,9 +222,6 @@ class TapestryGraphQLView(GraphQLView):
         empty."""
         self.context = Context(request=request)
         return self.context
-
-    def get_middleware(self, request):
-        return [UnstorableTextMiddleware(), *(super().get_middleware(request) or ())]
 
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False

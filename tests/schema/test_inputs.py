@@ -161,3 +161,24 @@ def test_clean_text_still_reaches_the_resolver(gql):
     ).json()
 
     assert body == {"data": {"community": None}}
+
+
+def test_only_fields_with_arguments_pass_through_the_check():
+    """The check wraps the resolvers of fields that take arguments, once: a field without any
+    (most of an answer) runs its own resolver, not a middleware called for every field."""
+    from graphql import GraphQLObjectType
+
+    from schema.view import TapestryGraphQLView
+
+    checked, unchecked = [], []
+    for graphql_type in SCHEMA.type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
+            continue
+        for name, field in graphql_type.fields.items():
+            wrapped = getattr(field.resolve, "unstorable_text_refused", False)
+            (checked if wrapped else unchecked).append((graphql_type.name, name, bool(field.args)))
+
+    assert ("Query", "community", True) in checked
+    assert all(has_arguments for _type, _name, has_arguments in checked)
+    assert not any(has_arguments for _type, _name, has_arguments in unchecked)
+    assert not TapestryGraphQLView().get_middleware(None)
