@@ -67,6 +67,8 @@ class Prepared:
         self._structure: list[GraphQLError] = []
         self._validation: list[GraphQLError] | None = None
         self._costs: dict[str | None, list[GraphQLError]] = {}
+        # Stored or found under its hash as a persisted query (`DocumentCache.persisted_mark`).
+        self.persisted = False
         try:
             self.document = document_parse(source)
         except GraphQLError as error:
@@ -133,6 +135,21 @@ class DocumentCache:
                 return None
             self._entries.move_to_end(sha256)
             return prepared
+
+    def persisted_source(self, sha256: str) -> str | None:
+        """The text of the document kept under `sha256` if it is a persisted query (marked by
+        `persisted_mark`), whatever schema it was checked for: the hash names the text."""
+        with self._lock:
+            prepared = self._entries.get(sha256)
+            return prepared.source if prepared is not None and prepared.persisted else None
+
+    def persisted_mark(self, sha256: str) -> None:
+        """Mark the document kept under `sha256` as a persisted query: one that passed its
+        checks and was stored, or was found, under its hash."""
+        with self._lock:
+            prepared = self._entries.get(sha256)
+            if prepared is not None:
+                prepared.persisted = True
 
     def put(self, sha256: str, prepared: Prepared) -> None:
         size = max(settings.TAPESTRY_GRAPHQL_DOCUMENT_CACHE_SIZE, 0)

@@ -3,7 +3,8 @@
 - Automatic Persisted Queries, as Apollo Client, urql and Relay send them: `extensions:
   {"persistedQuery": {"version": 1, "sha256Hash": "<64 hex>"}}` in the JSON body of a POST, or
   JSON in the `extensions` parameter of a GET. A hash alone runs the document stored under it (or
-  registered with it); an unknown one is answered, with HTTP 200, `PersistedQueryNotFound`
+  registered with it; a process that ran it once keeps its text, parsed, and does not ask the
+  cache again); an unknown one is answered, with HTTP 200, `PersistedQueryNotFound`
   (code PERSISTED_QUERY_NOT_FOUND), which makes the client send the query again with its hash.
   A query with its hash is checked against it (PERSISTED_QUERY_HASH_MISMATCH), run, and stored
   in the Django cache for TAPESTRY_GRAPHQL_APQ_TTL seconds once it has parsed and validated.
@@ -29,7 +30,7 @@ from django.http import HttpResponse
 from graphene_django.views import HttpError
 
 from schema.models import PersistedDocument
-from schema.persisted.documents import sha256_hex
+from schema.persisted.documents import documents, sha256_hex
 
 logger = logging.getLogger("tapestry.graphql")
 
@@ -68,11 +69,13 @@ def _bad_request(message: str) -> PersistedQueryError:
 @dataclass(frozen=True)
 class Requested:
     """The document a request runs (`query`, None when it sent none) and its SHA-256, when it
-    named one; `store` when the document is to be kept under that hash once it validates."""
+    named one; `store` when the document is to be kept under that hash once it validates;
+    `found` when its text was found by the hash alone (stored or registered)."""
 
     query: str | None
     sha256: str | None = None
     store: bool = False
+    found: bool = False
 
 
 def document_requested(request, data: dict, query: str | None) -> Requested:
@@ -90,7 +93,7 @@ def document_requested(request, data: dict, query: str | None) -> Requested:
             raise PersistedQueryError(
                 400, "PERSISTED_DOCUMENT_NOT_FOUND", "No document is registered with this id."
             )
-        return Requested(found[1], found[0])
+        return Requested(found[1], found[0], found=True)
 
     if sha256 is None:
         if trusted_only and query is not None:
@@ -109,12 +112,17 @@ def document_requested(request, data: dict, query: str | None) -> Requested:
         return Requested(query, sha256, store=not trusted_only)
 
     if not trusted_only:
+        # A persisted query this process has run already: no need to ask the cache, which
+        # every process shares, for its text again.
+        known = documents.persisted_source(sha256)
+        if known is not None:
+            return Requested(known, sha256, found=True)
         stored = _cache_get(APQ_KEY.format(sha256))
         if stored is not None:
-            return Requested(stored, sha256)
+            return Requested(stored, sha256, found=True)
     found = registered_document(sha256)
     if found is not None:
-        return Requested(found[1], sha256)
+        return Requested(found[1], sha256, found=True)
     raise _not_allowed() if trusted_only else _not_found()
 
 
@@ -135,9 +143,12 @@ def hash_only(request, data: dict, query: str | None) -> str | None:
 
 
 def document_store(requested: Requested) -> None:
-    """Keep an APQ document under its hash: call once it has parsed and validated."""
+    """Keep an APQ document under its hash: call once it has parsed and validated (and been
+    kept by this process's document cache, where it is marked as a persisted query)."""
     if requested.store:
         _cache_set(APQ_KEY.format(requested.sha256), requested.query)
+    if requested.sha256 is not None and (requested.store or requested.found):
+        documents.persisted_mark(requested.sha256)
 
 
 def registered_document(key: str) -> tuple[str, str] | None:

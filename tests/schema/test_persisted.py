@@ -135,6 +135,39 @@ def test_a_query_sent_with_its_hash_is_kept_for_the_ttl(client, settings):
     cache_set.assert_called_once_with(protocol.APQ_KEY.format(sha256(query)), query, 1234)
 
 
+def test_a_process_that_ran_a_persisted_query_does_not_ask_the_cache_for_its_text(client):
+    query = site_query()
+    digest = sha256(query)
+    stored = apq_post(client, digest, query).json()
+    assert stored["data"]["site"]["name"]
+
+    with mock.patch.object(protocol.cache, "get", wraps=protocol.cache.get) as cache_get:
+        assert apq_get(client, digest).json() == stored
+
+    keys = [call.args[0] for call in cache_get.call_args_list]
+    assert protocol.APQ_KEY.format(digest) not in keys
+
+
+def test_a_persisted_query_found_in_the_cache_is_asked_for_once_per_process(client):
+    query = site_query()
+    digest = sha256(query)
+    protocol.cache.set(protocol.APQ_KEY.format(digest), query)  # stored by another process
+
+    with mock.patch.object(protocol.cache, "get", wraps=protocol.cache.get) as cache_get:
+        answers = [apq_get(client, digest).json() for _ in range(3)]
+
+    assert answers[0]["data"]["site"]["name"] and answers == [answers[0]] * 3
+    keys = [call.args[0] for call in cache_get.call_args_list]
+    assert keys.count(protocol.APQ_KEY.format(digest)) == 1
+
+
+def test_a_query_this_process_ran_from_its_text_alone_is_not_found_by_hash(client):
+    query = site_query()
+    assert post(client, {"query": query}).json()["data"]["site"]["name"]
+
+    assert apq_get(client, sha256(query)).json() == NOT_FOUND
+
+
 def test_a_hash_that_is_not_the_querys_is_refused_and_nothing_is_stored(client):
     query, other = site_query(), site_query()
 
