@@ -410,12 +410,17 @@ def community_root_paths(slug: str, locales: Iterable[Locale]) -> list[str]:
 
 def community_paths_for_keys(translation_keys: Iterable, locales: Iterable[Locale]) -> dict:
     """Tree paths of communities' copies in the given locales' trees: {path: translation key}."""
+    keys = sorted(set(translation_keys), key=str)
+    locale_ids = sorted({locale.pk for locale in locales})
     return dict(
-        Page.objects.filter(
-            content_type__in=_community_root_types(),
-            translation_key__in=set(translation_keys),
-            locale__in=list(locales),
-        ).values_list("path", "translation_key")
+        prepared_rows(
+            ("community_paths_for_keys", tuple(map(str, keys)), tuple(locale_ids)),
+            lambda: Page.objects.filter(
+                content_type__in=_community_root_types(),
+                translation_key__in=keys,
+                locale__in=locale_ids,
+            ).values_list("path", "translation_key"),
+        )
     )
 
 

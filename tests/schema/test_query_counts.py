@@ -6,10 +6,13 @@ field of the schema to the same rule. Renditions are made ahead (`image_create` 
 the worker does); the counts are taken with them in place.
 """
 
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Page
@@ -180,6 +183,27 @@ def test_one_communitys_list_is_a_plain_slice_with_its_count(gql, many):
         {"after": cursor_encode(40)},
     )["community"]["articles"]
     assert past == {"totalCount": 30, "edges": []}
+
+
+@override_settings(TAPESTRY_PREPARED_QUERIES_CHECK=False)
+def test_a_repeated_community_home_compiles_no_sql(gql, many):
+    """Every query of a community home asked again runs SQL compiled the first time
+    (home.prepared): the community, its tree paths, both lists, hero images' renditions and the
+    locales are built once per process, not per request."""
+    variables = {"slug": HUACAO, "locale": "en"}
+    first = gql.data(COMMUNITY_HOME, variables)
+    compile_sql = SQLCompiler.as_sql
+    with (
+        mock.patch.object(
+            SQLCompiler, "as_sql", autospec=True, side_effect=compile_sql
+        ) as compiled,
+        CaptureQueriesContext(connection) as captured,
+    ):
+        again = gql.data(COMMUNITY_HOME, variables)
+
+    assert again == first
+    assert len(captured) >= 6
+    assert [call.args[0].query.model for call in compiled.call_args_list] == []
 
 
 def test_a_page_in_its_readers_locale_is_found_by_path_without_asking_again(
