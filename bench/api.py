@@ -13,7 +13,14 @@ For each scenario (community home, 50 articles in zh-hans, one article by path),
 - GraphQL Redis hit: the same GET from the gunicorn with the response cache on, warmed;
 - GraphQL Varnish hit: the same GET through varnishd (deploy/varnish/default.vcl, started here
   on free loopback ports in front of the cache-on gunicorn), warmed;
-- REST: the requests a frontend makes to Wagtail's REST API for the same content.
+- REST: the requests a frontend makes to Wagtail's REST API for the same content;
+- and for the community home, GraphQL before issue 12: the same operation as a POST of its text
+  to a third gunicorn running the code of BENCH_BASELINE_REF (by default the last commit before
+  issue 12's work, taken from git with `git archive`), against the same database: "today's"
+  requests/s, which the issue asks the uncached row to double, measured in the same run on the
+  same machine. BENCH_BASELINE_REF= (empty) leaves it out; so does a checkout without that
+  commit (the target is then judged against the 40 requests/s measured when the issue was
+  filed).
 
 Every answer of a GraphQL or floor row must be the bytes its row was first answered, and every
 answer of a cached row must say `X-Cache: HIT` (through Varnish, HIT-STALE too: an answer from
@@ -36,7 +43,8 @@ status is non-zero only on errors.
 
 Environment: BENCH_WARMUP (s, 5), BENCH_DURATION (s, 15), BENCH_MIN_REQUESTS (300), BENCH_ROUNDS
 (3), BENCH_CONCURRENCY (4), BENCH_WORKERS (gunicorn workers per server, 2), BENCH_COMMUNITY
-(huacao-town), TAPESTRY_VARNISHD (varnishd; else the one on PATH, else /usr/sbin/varnishd).
+(huacao-town), BENCH_BASELINE_REF (a git commit; empty: no baseline row), TAPESTRY_VARNISHD
+(varnishd; else the one on PATH, else /usr/sbin/varnishd).
 """
 
 import hashlib
@@ -118,20 +126,33 @@ LIST_FIELDS = "summary,kind,priority,hero_image_alt,hero_thumbnail"
 
 # The rows of a scenario, in the order they run and print; the server each is asked on.
 FLOOR, UNCACHED, REDIS, VARNISH, REST = "floor", "uncached", "redis", "varnish", "rest"
+BEFORE = "before"
 KINDS = {
     FLOOR: "Django floor",
     UNCACHED: "GraphQL uncached",
     REDIS: "GraphQL Redis hit",
     VARNISH: "GraphQL Varnish hit",
     REST: "REST",
+    BEFORE: "GraphQL before #12",
 }
-SERVER_OF = {FLOOR: "on", UNCACHED: "off", REDIS: "on", VARNISH: "varnish", REST: "off"}
+SERVER_OF = {
+    FLOOR: "on",
+    UNCACHED: "off",
+    REDIS: "on",
+    VARNISH: "varnish",
+    REST: "off",
+    BEFORE: "before",
+}
 CACHED = {REDIS, VARNISH}
 SCENARIOS = {
     "a": "(a) community home",
     "b": "(b) articles first 50 zh-hans",
     "c": "(c) page(path) article",
 }
+
+# The code "today" in issue 12's targets: the last commit before its work (persisted queries,
+# HTTP caching, flat SQL). Its GraphQL API takes the document's text only (no APQ).
+BASELINE_REF = os.environ.get("BENCH_BASELINE_REF", "ac9e2f3")
 
 # Issue 12's targets, and today's figures they are measured against.
 TODAY_COMMUNITY_HOME_RPS = 40.0
@@ -168,9 +189,9 @@ class Operation:
         return "/graphql/?" + urlencode(params)
 
 
-# A row's steps: each gives the URLs to GET, in order, from the JSON of the operation's first
-# answer (None before it).
-Step = Callable[[dict | None], list[str]]
+# A row's steps: each gives the requests to make, in order, from the JSON of the operation's
+# first answer (None before it): a URL to GET, or (URL, JSON body) to POST.
+Step = Callable[[dict | None], list[str | tuple[str, bytes]]]
 
 
 @dataclass
@@ -251,12 +272,20 @@ def rest_community_home(fixture: dict) -> list[Step]:
     return [first, then]
 
 
-def fixed(url: str) -> Step:
-    """A step that always asks for `url`."""
-    return lambda _state: [url]
+def fixed(request: str | tuple[str, bytes]) -> Step:
+    """A step that always makes `request`."""
+    return lambda _state: [request]
 
 
-def rows_build(fixture: dict, operations: dict[str, Operation]) -> list[Row]:
+def text_post(operation: Operation) -> tuple[str, bytes]:
+    """The operation as a POST of its text, as any GraphQL client sends it without APQ."""
+    body = {"query": operation.query, "variables": operation.variables}
+    return "/graphql/", json.dumps(body).encode()
+
+
+def rows_build(
+    fixture: dict, operations: dict[str, Operation], *, baseline: bool = False
+) -> list[Row]:
     rest = {
         "a": rest_community_home(fixture),
         "b": [
@@ -288,6 +317,15 @@ def rows_build(fixture: dict, operations: dict[str, Operation]) -> list[Row]:
             Row(key, VARNISH, graphql, "APQ GET, every answer X-Cache: HIT or HIT-STALE"),
             Row(key, REST, rest[key], rest_notes[key]),
         ]
+        if baseline and key == "a":
+            rows.append(
+                Row(
+                    key,
+                    BEFORE,
+                    [fixed(text_post(operation))],
+                    f"POST of the text to the code of {BASELINE_REF} (no APQ, no response cache)",
+                )
+            )
     return rows
 
 
@@ -304,7 +342,10 @@ class Connections:
     def __init__(self):
         self.open: dict[int, http.client.HTTPConnection] = {}
 
-    def get(self, port: int, url: str) -> tuple[int, http.client.HTTPMessage, bytes]:
+    def get(
+        self, port: int, url: str, body: bytes | None = None
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        """GET `url`, or POST `body` (JSON) to it."""
         for attempt in (1, 2):
             connection = self.open.get(port)
             reused = connection is not None and connection.sock is not None
@@ -313,7 +354,11 @@ class Connections:
                     "127.0.0.1", port, timeout=30
                 )
             try:
-                connection.request("GET", url)
+                if body is None:
+                    connection.request("GET", url)
+                else:
+                    headers = {"Content-Type": "application/json", "Host": "localhost"}
+                    connection.request("POST", url, body, headers)
                 response = connection.getresponse()
                 body = response.read()
             except (http.client.RemoteDisconnected, ConnectionError):
@@ -335,8 +380,9 @@ def operation_http(connections: Connections, port: int, row: Row) -> int:
     state = None
     stale = 0
     for step in row.steps:
-        for url in step(state):
-            status, headers, body = connections.get(port, url)
+        for request in step(state):
+            url, sent = (request, None) if isinstance(request, str) else request
+            status, headers, body = connections.get(port, url, sent)
             if status in (301, 302):  # to WAGTAILAPI_BASE_URL: the same path on this server
                 target = urlsplit(headers["Location"])
                 status, headers, body = connections.get(port, f"{target.path}?{target.query}")
@@ -354,11 +400,13 @@ def operation_http(connections: Connections, port: int, row: Row) -> int:
     return stale
 
 
-def answer_fetch(port: int, url: str) -> bytes:
-    """One GET, checked to be a GraphQL answer with data and no errors."""
+def answer_fetch(port: int, request: str | tuple[str, bytes]) -> bytes:
+    """One GET (or POST: a URL and a body), checked to be a GraphQL answer with data and no
+    errors."""
+    url, sent = (request, None) if isinstance(request, str) else request
     connections = Connections()
     try:
-        status, _headers, body = connections.get(port, url)
+        status, _headers, body = connections.get(port, url, sent)
     finally:
         connections.close()
     payload = json.loads(body)
@@ -506,8 +554,10 @@ def queries_count(client, rows: list[Row]) -> None:
     from django.test.utils import override_settings
 
     for row in rows:
-        if row.kind == VARNISH:
-            continue  # never reaches Django on a hit: counted from its X-Cache headers
+        if row.kind in (VARNISH, BEFORE):
+            # A Varnish hit never reaches Django (counted from its X-Cache headers); the
+            # baseline's code is not this process's.
+            continue
         with override_settings(TAPESTRY_GRAPHQL_RESPONSE_CACHE=row.kind != UNCACHED):
             operation_client(client, row)
             row.queries = operation_client(client, row)
@@ -548,7 +598,29 @@ def port_wait(port: int, process: subprocess.Popen, what: str, log: Path) -> Non
     raise RuntimeError(f"{what} did not listen on {port} within 60 s, see {log}")
 
 
-def server_start(port: int, environment: dict[str, str], name: str) -> subprocess.Popen:
+def baseline_tree(ref: str, into: Path) -> Path | None:
+    """The project's files at commit `ref` (`git archive`), to run the baseline row's server
+    from; None, said why, when there is no git or no such commit here."""
+    try:
+        archive = subprocess.run(  # noqa: S603 (git with fixed arguments and a ref from the environment)
+            ["git", "-C", str(REPO), "archive", "--format=tar", ref],  # noqa: S607
+            capture_output=True,
+            check=False,
+        )
+    except OSError as error:
+        say(f"No baseline row: git is not available ({error})")
+        return None
+    if archive.returncode != 0:
+        say(f"No baseline row: {archive.stderr.decode(errors='replace').strip()[:300]}")
+        return None
+    into.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)  # noqa: S603, S607
+    return into
+
+
+def server_start(
+    port: int, environment: dict[str, str], name: str, cwd: Path = REPO
+) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [
         str(gunicorn),
@@ -564,7 +636,7 @@ def server_start(port: int, environment: dict[str, str], name: str) -> subproces
     with log.open("ab") as output:
         server = subprocess.Popen(  # noqa: S603 (fixed argv)
             command,
-            cwd=REPO,
+            cwd=cwd,
             env={**os.environ, **environment},
             stdout=output,
             stderr=output,
@@ -863,8 +935,8 @@ def machine() -> str:
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, PostgreSQL {postgres}, Redis and {varnish_version()} "
-        f"on the same machine; two gunicorns (response cache on, off) of {WORKERS} sync workers "
-        f"each, {CONCURRENCY} client threads"
+        f"on the same machine; gunicorns (response cache on, off; the code before issue 12) of "
+        f"{WORKERS} sync workers each, {CONCURRENCY} client threads"
     )
 
 
@@ -900,12 +972,19 @@ def rows_of(rows: list[Row]) -> dict[tuple[str, str], Row]:
     return {(row.key, row.kind): row for row in rows}
 
 
+def by_kind(rows: list[Row], key: str, kind: str) -> Row:
+    return rows_of(rows)[(key, kind)]
+
+
 def _ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("nan")
 
 
 def ratio_text(row: Row, by: dict[tuple[str, str], Row]) -> str:
-    """Uncached vs REST, a Redis hit vs the floor, a Varnish hit vs uncached."""
+    """Uncached vs REST, a Redis hit vs the floor, a Varnish hit vs uncached, and uncached vs
+    the code before issue 12."""
+    if row.kind == BEFORE:  # how many times this the uncached row answers
+        return f"uncached {_ratio(by[(row.key, UNCACHED)].rps, row.rps):.2f}x this"
     against = {UNCACHED: REST, REDIS: FLOOR, VARNISH: UNCACHED}.get(row.kind)
     if against is None:
         return ""
@@ -956,19 +1035,33 @@ def targets(rows: list[Row], freshness: list[Freshness]) -> list[tuple[bool, str
     """Issue 12's targets: (met, what was measured against what)."""
     by = rows_of(rows)
     home = by[("a", UNCACHED)]
-    today = TODAY_COMMUNITY_HOME_RPS * TARGET_UNCACHED_VS_TODAY
     found = [
         (
             home.queries is not None and home.queries <= TARGET_COMMUNITY_HOME_QUERIES,
             f"(a) uncached: {home.queries} SQL queries <= {TARGET_COMMUNITY_HOME_QUERIES} "
             "(today 17)",
         ),
+    ]
+    before = by.get(("a", BEFORE))
+    if before is not None:
+        ratio = _ratio(home.rps, before.rps)
+        found.append(
+            (
+                ratio >= TARGET_UNCACHED_VS_TODAY,
+                f"(a) uncached: {ratio:.2f}x the rps of the code before issue 12 "
+                f"({home.rps:.1f} against {before.rps:.1f}, same run) "
+                f">= {TARGET_UNCACHED_VS_TODAY:.0f}x",
+            )
+        )
+    today = TODAY_COMMUNITY_HOME_RPS * TARGET_UNCACHED_VS_TODAY
+    found.append(
         (
             home.rps >= today,
             f"(a) uncached: {home.rps:.1f} rps >= {today:.0f} "
-            f"({TARGET_UNCACHED_VS_TODAY:.0f}x today's {TODAY_COMMUNITY_HOME_RPS:.0f})",
-        ),
-    ]
+            f"({TARGET_UNCACHED_VS_TODAY:.0f}x the {TODAY_COMMUNITY_HOME_RPS:.0f} measured when "
+            "the issue was filed, on another machine)",
+        )
+    )
     for key, name in SCENARIOS.items():
         ratio = _ratio(by[(key, UNCACHED)].rps, by[(key, REST)].rps)
         found.append(
@@ -1017,7 +1110,7 @@ def freshness_text(results: list[Freshness]) -> list[str]:
 def main() -> int:
     import django
 
-    ports = {"on": free_port(), "off": free_port(), "varnish": free_port()}
+    ports = {"on": free_port(), "off": free_port(), "varnish": free_port(), "before": free_port()}
     purge_port = free_port()
     # The purge task of this process (purge-to-fresh) purges this run's Varnish too.
     os.environ["VARNISH_PURGE_URLS"] = f"http://127.0.0.1:{purge_port}/"
@@ -1039,10 +1132,13 @@ def main() -> int:
     client = Client(HTTP_HOST="localhost")
     documents_register(client, operations)
     say(f"Registered {len(operations)} persisted queries (APQ)")
-    rows = rows_build(fixture, operations)
+    workdir = tempfile.TemporaryDirectory(prefix="bench-varnish-")
+    baseline = (
+        baseline_tree(BASELINE_REF, Path(workdir.name) / "baseline") if BASELINE_REF else None
+    )
+    rows = rows_build(fixture, operations, baseline=baseline is not None)
 
     servers = []
-    workdir = tempfile.TemporaryDirectory(prefix="bench-varnish-")
     freshness: list[Freshness] = []
     try:
         say(f"Starting gunicorn, response cache on ({WORKERS} sync workers), on {ports['on']}...")
@@ -1053,6 +1149,9 @@ def main() -> int:
         )
         say(f"Starting varnishd on {ports['varnish']} (purges on {purge_port})...")
         servers.append(varnish_start(Path(workdir.name), ports["on"], purge_port, ports["varnish"]))
+        if baseline is not None:
+            say(f"Starting gunicorn with the code of {BASELINE_REF}, on {ports['before']}...")
+            servers.append(server_start(ports["before"], {}, "before", cwd=baseline))
 
         # The floor answers what the cache-on server answers a GraphQL client, byte for byte.
         FLOOR_DIR.mkdir(parents=True, exist_ok=True)
@@ -1066,6 +1165,14 @@ def main() -> int:
         for row in rows:
             if row.kind != REST:
                 row.expected = answer_fetch(ports[row.server], row.steps[0](None)[0])
+        if baseline is not None:
+            same = json.loads(by_kind(rows, "a", BEFORE).expected) == json.loads(answers["a"])
+            say(
+                "The code before issue 12 answers the community home "
+                + ("with the same data" if same else "with other data (see the row's note)")
+            )
+            if not same:
+                by_kind(rows, "a", BEFORE).note += "; its answer's data differ"
         rows_drive(rows, ports)
 
         say("Purge to fresh (community home)...")
